@@ -1,0 +1,207 @@
+"""Agreements signed or adopted, and diplomatic missions opened, agreed or closed.
+
+Needs: agreement, mission, country, country_adj, city mentions; meetings
+(``doc.meeting_mentions``). Adds: ``found.agreements``, ``found.missions``.
+
+An agreement word becomes an Agreement only in a sentence that signs or
+adopts it (or plans to), outside quotations and not negated. Its parties are
+the countries of a "between X and Y" phrase, else the countries the sentence
+names, else the countries of the meeting it was signed at. A mission word
+becomes a DiplomaticMission only with a verb that opens, agrees or closes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.dates import find_dates, find_year_range
+from kg.extract.document import Document
+from kg.extract.matcher import Mention
+from kg.extract.text import Sentence
+from kg.model import Agreement, Meeting, Mission, PlaceRef
+
+__all__ = ["find_agreements", "find_missions"]
+
+_MINISTRIES = re.compile(
+    r"\b(?:Außenministerien|Außenministeriums|Außenministerium|Außenämter|foreign ministries|foreign ministry|"
+    r"Ministries of Foreign Affairs|Ministry of Foreign Affairs|ministries of foreign affairs)\b"
+)
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\b")
+_TITLE_STOP = re.compile(
+    r"\s+(?:für den Zeitraum|für die Jahre|for the period|for the years|for|für|wurde|wurden|was|were|"
+    r"unterzeichnet|signed|verabschiedet|adopted)\b|[,;.:]"
+)
+
+
+def _countries_in(doc: Document, start: int, end: int) -> list[str]:
+    out: list[str] = []
+    for m in doc.mentions_in(start, end, "country", "country_adj"):
+        if not doc.in_quote(m.start) and str(m.value) not in out:
+            out.append(str(m.value))
+    return out
+
+
+def _meeting_for(doc: Document, sentence: Sentence, before: int) -> Meeting | None:
+    """The meeting a sentence speaks of: a meeting word in it, else the last one mentioned before it."""
+    inside = [
+        doc.meeting_mentions[m.start]
+        for m in doc.mentions_in(sentence.start, sentence.end, "meeting")
+        if m.start in doc.meeting_mentions
+    ]
+    if inside:
+        return inside[0]
+    earlier = [(start, meeting) for start, meeting in doc.meeting_mentions.items() if start < before]
+    if not earlier:
+        return None
+    start, meeting = max(earlier, key=lambda x: x[0])
+    mention_sentence = doc.sentence_at(start)
+    if mention_sentence and sentence.paragraph - mention_sentence.paragraph <= 4:
+        return meeting
+    return None
+
+
+def _title(doc: Document, mention: Mention, sentence: Sentence) -> str:
+    tail = doc.text[mention.start : sentence.end]
+    stop = _TITLE_STOP.search(tail, len(mention.text))
+    title = tail[: stop.start()] if stop else tail
+    return title.strip()[:200]
+
+
+def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str) -> str | None:
+    text = sentence.text
+    cues = doc.cues
+    if cues.CANCELLED.search(text):
+        return "cancelled"
+    signed = cues.SIGNED.search(text)
+    adopted = cues.ADOPTED.search(text)
+    if not signed and not adopted:
+        return None
+    if cues.PLANNED.search(text) and not re.search(r"\b(?:wurde|wurden|haben|hat|was|were|have|has)\b", text):
+        return "planned"
+    if adopted and agreement_type in ("joint-statement", "declaration") and not signed:
+        return "adopted"
+    return "signed"
+
+
+def find_agreements(doc: Document) -> None:
+    seen: dict[tuple, Agreement] = {}
+    for sentence in doc.sentences:
+        for mention in doc.mentions_in(sentence.start, sentence.end, "agreement"):
+            if doc.in_quote(mention.start):
+                continue
+            agreement_type = str(mention.value)
+            status = _agreement_status(doc, sentence, agreement_type)
+            if status is None:
+                continue
+            before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
+            if doc.cues.NEGATION.search(before) or re.search(r"\b(?:nicht|not|never)\b", sentence.text):
+                continue
+            meeting = _meeting_for(doc, sentence, mention.start)
+            between = _BETWEEN.search(doc.text, mention.end, sentence.end)
+            if between:
+                parties = _countries_in(doc, between.end(), sentence.end)
+            else:
+                parties = _countries_in(doc, sentence.start, sentence.end)
+            if len(parties) < 2 and meeting is not None:
+                parties = list(dict.fromkeys([*parties, *meeting.participant_countries]))
+            if not parties:
+                continue
+            period = find_year_range(doc.text, sentence.start, sentence.end)
+            dates = [
+                d
+                for d in find_dates(
+                    doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
+                )
+            ]
+            signed_on = dates[0].value if dates else (meeting.date if meeting else None)
+            organizations = []
+            if _MINISTRIES.search(doc.text, mention.end, sentence.end):
+                organizations = [f"ministry-of-foreign-affairs-{iso.lower()}" for iso in parties]
+            key = (agreement_type, tuple(sorted(parties)), period and period[0].lexical)
+            if key in seen:
+                evidence = doc.evidence(sentence)
+                if evidence not in seen[key].evidence:
+                    seen[key].evidence.append(evidence)
+                continue
+            agreement = Agreement(
+                agreement_type=agreement_type,
+                evidence=[doc.evidence(sentence)],
+                parties=parties,
+                party_organizations=organizations,
+                signed_on=signed_on,
+                signed_at=meeting.key if meeting else None,
+                valid_from=period[0] if period else None,
+                valid_until=period[1] if period else None,
+                title=_title(doc, mention, sentence),
+                status=status,
+                confidence=0.9 if between or len(parties) >= 2 else 0.7,
+            )
+            seen[key] = agreement
+            doc.found.agreements.append(agreement)
+
+
+def _mission_status(doc: Document, sentence: Sentence) -> str | None:
+    text = sentence.text
+    if doc.cues.MISSION_CLOSED.search(text):
+        return "closed"
+    if doc.cues.MISSION_AGREED.search(text):
+        return "agreed"
+    if doc.cues.MISSION_OPENED.search(text):
+        return "opened"
+    return None
+
+
+def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
+    before = doc.mentions_in(max(sentence.start, mention.start - 40), mention.start, "country_adj", "country")
+    if before:
+        m = before[-1]
+        gap = doc.text[m.end : mention.start]
+        if re.fullmatch(r"\s*(?:\w+\s+)?", gap) and (
+            m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s"))
+        ):
+            return str(m.value)
+    after = doc.text[mention.end : mention.end + 40]
+    link = re.match(r"\s*(?:of|von|der|des)\s+(?:the\s+)?", after)
+    if link:
+        nxt = doc.mentions_in(mention.end + link.end(), mention.end + link.end() + 40, "country")
+        if nxt and nxt[0].start == mention.end + link.end():
+            return str(nxt[0].value)
+    return None
+
+
+def find_missions(doc: Document) -> None:
+    for sentence in doc.sentences:
+        status = None
+        for mention in doc.mentions_in(sentence.start, sentence.end, "mission"):
+            if doc.in_quote(mention.start):
+                continue
+            status = status or _mission_status(doc, sentence)
+            if status is None:
+                break
+            if doc.cues.NEGATION.search(doc.text[max(sentence.start, mention.start - 40) : mention.start]):
+                continue
+            sending = _sending_country(doc, sentence, mention)
+            place = None
+            host = None
+            for city in doc.mentions_in(mention.end, sentence.end, "city"):
+                c = city.value[0]  # type: ignore[index]
+                place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
+                host = c.country
+                break
+            if host is None:
+                hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
+                if hosts:
+                    host = str(hosts[0].value)
+            if sending is None or host is None or sending == host:
+                continue
+            doc.found.missions.append(
+                Mission(
+                    mission_type=str(mention.value),
+                    evidence=[doc.evidence(sentence)],
+                    sending_country=sending,
+                    host_country=host,
+                    place=place,
+                    status=status,
+                    confidence=0.85 if place else 0.7,
+                )
+            )

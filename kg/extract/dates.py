@@ -1,0 +1,186 @@
+"""Dates in German and English text, kept as precise as the text allows.
+
+A day and month without a year become ``xsd:gMonthDay`` ("--04-26") unless
+the article's own date supplies the year (then ``xsd:date`` with resolution
+"relative-to-article"). Weekdays and "yesterday"/"gestern" resolve against the
+article date and yield nothing without one. A year is never invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.model import DateValue
+
+__all__ = ["DateMention", "find_dates", "find_year_range", "shift_date"]
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    "december": 12,
+    "jan": 1, "feb": 2, "mär": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dez": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+RELATIVE_DAYS = {"heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2, "morgen": 1,
+                 "tomorrow": 1, "übermorgen": 2}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)"
+_PATTERNS = [
+    # 26. April 2025 / 26. April / 26 April 2025
+    re.compile(rf"\b{_DAY}\.?\s+{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE),
+    # April 26, 2025 / April 26 / April 26th
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.IGNORECASE),
+    # 2025-04-26
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # 26.04.2025
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+]
+_MONTH_YEAR = re.compile(rf"\b(?:im\s+|in\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:am|on|last|vergangenen|letzten)\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")\b|\b(?P<relative>"
+    + "|".join(RELATIVE_DAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"\b(?P<from>(?:19|20)\d\d)\s*(?:bis|to|until|through|[-–—/])\s*(?P<until>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: DateValue
+
+
+def _month_number(token: str) -> int | None:
+    token = token.lower().rstrip(".")
+    if token.isdigit():
+        number = int(token)
+        return number if 1 <= number <= 12 else None
+    return MONTHS.get(token)
+
+
+def _nearest_year(month: int, day: int, article_date: dt.date) -> int | None:
+    best = None
+    for year in (article_date.year - 1, article_date.year, article_date.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = abs((candidate - article_date).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _parse_article_date(article_date: str | None) -> dt.date | None:
+    if not article_date:
+        return None
+    try:
+        return dt.date.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(
+    text: str, *, article_date: str | None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """Dates in ``text[start:end]``: absolute, year-less, weekdays and relative days."""
+    end = len(text) if end is None else end
+    base = _parse_article_date(article_date)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            month = _month_number(m.group("month"))
+            day = int(m.group("day"))
+            if month is None or not 1 <= day <= 31:
+                continue
+            year = m.group("year")
+            written = m.group(0).strip()
+            try:
+                if year:
+                    value = DateValue(dt.date(int(year), month, day).isoformat(), "date", written, "absolute")
+                elif base:
+                    inferred = _nearest_year(month, day, base)
+                    if inferred is None:
+                        continue
+                    value = DateValue(
+                        dt.date(inferred, month, day).isoformat(), "date", written, "relative-to-article"
+                    )
+                else:
+                    dt.date(2000, month, day)  # validates the day for a leap year
+                    value = DateValue(f"--{month:02d}-{day:02d}", "gMonthDay", written, "absolute")
+            except ValueError:
+                continue
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            month = _month_number(m.group("month"))
+            if month:
+                value = DateValue(
+                    f"{m.group('year')}-{month:02d}", "gYearMonth", m.group(0).strip(), "absolute"
+                )
+                found.append(DateMention(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    if base:
+        for m in _WEEKDAY.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            if m.group("weekday"):
+                delta = (base.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
+                prefix = m.group(0).lower()
+                if delta == 0 and prefix.startswith(("last", "vergangenen", "letzten")):
+                    delta = 7
+                day = base - dt.timedelta(days=delta)
+            else:
+                day = base + dt.timedelta(days=RELATIVE_DAYS[m.group("relative").lower()])
+            value = DateValue(day.isoformat(), "date", m.group(0).strip(), "relative-to-article")
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[DateValue, DateValue] | None:
+    """A validity period such as "2026 bis 2028" or "for 2025–2027"."""
+    m = _RANGE.search(text, start, len(text) if end is None else end)
+    if not m or int(m.group("until")) < int(m.group("from")):
+        return None
+    return (
+        DateValue(m.group("from"), "gYear", m.group(0), "absolute"),
+        DateValue(m.group("until"), "gYear", m.group(0), "absolute"),
+    )
+
+
+def shift_date(value: DateValue, days: int, *, text: str) -> DateValue | None:
+    """``value`` moved by ``days`` (for "a day before the meeting"); None when it cannot be computed."""
+    if value.datatype == "date":
+        moved = dt.date.fromisoformat(value.lexical) + dt.timedelta(days=days)
+        return DateValue(moved.isoformat(), "date", text, "relative-to-event")
+    if value.datatype == "gMonthDay":
+        month, day = int(value.lexical[2:4]), int(value.lexical[5:7])
+        moved = dt.date(2001, month, day) + dt.timedelta(days=days)  # a non-leap year: no 29 February
+        return DateValue(f"--{moved.month:02d}-{moved.day:02d}", "gMonthDay", text, "relative-to-event")
+    return None

@@ -1,0 +1,118 @@
+"""Trade, investment and aid figures, and quotes with their speakers.
+
+Needs: statistic, country, country_adj mentions; people; meetings.
+Adds: ``found.statistics``, ``found.statements``.
+
+A money amount becomes a Statistic when its sentence names what it measures
+("Handelsvolumen", "investment"). The countries are those the sentence
+names; a sentence that says only "both countries" takes them from the
+previous figure or sentence of the paragraph. The year is the one the
+sentence gives, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Document
+from kg.extract.numbers import find_money
+from kg.extract.text import Sentence
+from kg.model import Evidence, Statement, Statistic
+
+__all__ = ["find_quotes", "find_statistics"]
+
+
+def _countries(doc: Document, sentence: Sentence) -> list[str]:
+    out: list[str] = []
+    for m in doc.mentions_in(sentence.start, sentence.end, "country", "country_adj"):
+        if str(m.value) not in out:
+            out.append(str(m.value))
+    for token in re.findall(r"\b\w+(?:-\w+)+\b", sentence.text):
+        parts = [doc.lexicon.adjective_parts.get(p.lower()) for p in token.split("-")]
+        if all(parts):
+            out.extend(p for p in parts if p not in out)  # type: ignore[misc]
+    return out
+
+
+def _year(doc: Document, sentence: Sentence, before: int) -> int | None:
+    best = None
+    for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, sentence.start, sentence.end):
+        if m.start() > before + 80:
+            break
+        best = int(m.group("year") or m.group("bare"))
+    return best
+
+
+def find_statistics(doc: Document) -> None:
+    previous: list[str] = []
+    previous_paragraph = -1
+    for sentence in doc.sentences:
+        if sentence.paragraph != previous_paragraph:
+            previous, previous_paragraph = [], sentence.paragraph
+        countries = _countries(doc, sentence)
+        if len(countries) >= 2:
+            previous = countries
+        for money in find_money(doc.text, lang=doc.lang, start=sentence.start, end=sentence.end):
+            if doc.in_quote(money.start):
+                continue
+            kinds = [m for m in doc.mentions_in(sentence.start, sentence.end, "statistic")]
+            if not kinds:
+                continue
+            nearest = min(kinds, key=lambda m: abs(m.start - money.start))
+            concerns = countries if countries else previous
+            if not concerns:
+                continue
+            doc.found.statistics.append(
+                Statistic(
+                    statistic_type=str(nearest.value),
+                    value=money.value,
+                    evidence=[doc.evidence(sentence)],
+                    currency=money.currency,
+                    year=_year(doc, sentence, money.start),
+                    concerns=list(concerns),
+                    confidence=0.9 if countries else 0.7,
+                )
+            )
+
+
+def _speaker(doc: Document, start: int, end: int) -> str | None:
+    persons = doc.persons_in(start, end)
+    if not persons or not doc.cues.SPEECH_VERBS.search(doc.text, start, end):
+        return None
+    return persons[0].name if start < end else None
+
+
+def find_quotes(doc: Document) -> None:
+    for q_start, q_end in doc.quotes:
+        sentence = doc.sentence_at(q_start) or doc.sentence_at(max(0, q_start - 1))
+        if sentence is None:
+            continue
+        paragraph = doc.paragraphs[sentence.paragraph]
+        # "…“, erklärte Atteneu." (speaker after) or "Wang Yi erklärte: „…“" (speaker before)
+        after_end = min(paragraph.end, q_end + 120)
+        stop = re.search(r"[.!?](?:\s|$)", doc.text[q_end + 1 : after_end])
+        speaker = _speaker(doc, q_end, q_end + 1 + stop.start() if stop else after_end)
+        if speaker is None:
+            before_start = max(paragraph.start, q_start - 120)
+            head = doc.text[before_start:q_start]
+            cut = max(head.rfind(". "), head.rfind("\n"))
+            speaker = _speaker(doc, before_start + cut + 1 if cut >= 0 else before_start, q_start)
+        if speaker is None:
+            continue
+        end_sentence = doc.sentence_at(q_end) or sentence
+        start, end = sentence.start, max(end_sentence.end, q_end + 1)
+        meeting = None
+        for m in doc.mentions_in(sentence.start, end, "meeting"):
+            if m.start in doc.meeting_mentions and not (q_start <= m.start < q_end):
+                meeting = doc.meeting_mentions[m.start]
+                break
+        doc.found.statements.append(
+            Statement(
+                speaker=speaker,
+                text=doc.text[q_start:q_end].strip(),
+                lang=doc.lang,
+                evidence=[Evidence(doc.text[start:end], start, end)],
+                made_at=meeting.key if meeting else None,
+                confidence=0.85,
+            )
+        )

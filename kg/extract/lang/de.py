@@ -1,0 +1,142 @@
+"""German cues: the short closed-class words the rules look for around a mention.
+
+Open-class vocabulary (titles, countries, event nouns) lives in data/lexicon/.
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE = "de"
+
+HELD = re.compile(
+    r"\b(?:fand(?:en)?\b.{0,120}?\bstatt|stattgefunden|stattfand|trafen sich|traf sich|trafen|traf|kamen\b.{0,60}?\bzusammen|"
+    r"tagten|tagte|berieten|empfing|empfingen|besuchte|besuchten|telefonierte|telefonierten|führten|"
+    r"abgehalten|ausgerichtet|eröffnete|eröffneten|nahmen\b.{0,200}?\bteil|teilnahmen|sprachen|verhandelten|"
+    r"erörterten|diskutierten|vereinbarten|unterzeichneten|sagte|sagten|betonten)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+PLANNED = re.compile(
+    r"\b(?:soll|sollen|sollte|geplant|geplante[mnrs]?|plant|planen|wird|werden|bevorstehende[mnrs]?|"
+    r"nächste[mnrs]?|kommende[mnrs]?|künftige[mnrs]?|anberaumt|vorgesehen|angekündigt|wollen|will|"
+    r"verschoben)\b",
+    re.IGNORECASE,
+)
+PAST_HELD = re.compile(
+    r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte)\b", re.I
+)
+CANCELLED = re.compile(r"\b(?:abgesagt|sagte\w*\b.{0,60}\bab|gestrichen|annulliert|platzte|geplatzt)\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|weder|dementierte|dementiert|bestritt|"
+    r"bestritten)\b",
+    re.IGNORECASE,
+)
+SIGNED = re.compile(
+    r"\b(?:unterzeichnet|unterzeichneten|unterzeichnete|unterzeichnen|unterschrieben|unterschrieb|signiert|"
+    r"signierten|schlossen|geschlossen|abgeschlossen|vereinbarten|vereinbart|paraphiert|paraphierten|"
+    r"Unterzeichnung)\b",
+    re.IGNORECASE,
+)
+ADOPTED = re.compile(
+    r"\b(?:verabschiedeten|verabschiedete|verabschiedet|angenommen|nahmen\b.{0,80}?\ban|billigten|gebilligt)\b",
+    re.IGNORECASE,
+)
+MISSION_OPENED = re.compile(
+    r"\b(?:eröffnet\w*|Eröffnung|öffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b", re.I
+)
+MISSION_AGREED = re.compile(
+    r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
+    r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant)|beschlossen|beschloss)\b",
+    re.IGNORECASE,
+)
+MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)
+PARTICIPATION = re.compile(
+    r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|darunter|anwesend|vertreten|"
+    r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+ANAPHOR = re.compile(
+    r"\b(?:dem|des|das|diesem|dieses|am|beim|im|vom|im Rahmen des|Die|die|Das|Dabei|dabei)\s*$"
+)
+DEFINITE_BEFORE = re.compile(
+    r"\b(?:dem|des|der|das|diesem|dieses|beim|vom|am|zum|Dem|Des|Der|Das|Die|die)\s+$"
+)
+INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einen|eines|einem|einer|Ein|Eine)\s+(?:\w+\s+){0,3}$")
+CONTEXT_ANAPHOR = re.compile(
+    r"^\s*(?:Dabei|Dort|Im Anschluss|Anschließend|Zudem|Außerdem|Bei dem|Bei den|Im Rahmen)\b"
+)
+BETWEEN = re.compile(r"\b(?:zwischen|von)\b", re.I)
+AND = re.compile(r"^\s*(?:und|sowie|,)\s*$")
+EVENT_OFFSET = re.compile(
+    r"\b(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)\s+(?:dem|der|den)\s+$",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
+ORDINALS = {
+    "erste": 1,
+    "zweite": 2,
+    "dritte": 3,
+    "vierte": 4,
+    "fünfte": 5,
+    "sechste": 6,
+    "siebte": 7,
+    "siebente": 7,
+    "achte": 8,
+    "neunte": 9,
+    "zehnte": 10,
+    "elfte": 11,
+    "zwölfte": 12,
+    "dreizehnte": 13,
+    "vierzehnte": 14,
+    "fünfzehnte": 15,
+    "zwanzigste": 20,
+}
+ORDINAL = re.compile(
+    r"\b(?P<word>" + "|".join(ORDINALS) + r")(?:[nrsm])?\b|\b(?P<num>\d{1,2})\.\s*(?=\w)",
+    re.IGNORECASE,
+)
+YEAR_CONTEXT = re.compile(
+    r"\b(?:im Jahr(?:e)?|Jahr|im|für|seit|bis)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
+)
+SPEECH_VERBS = re.compile(
+    r"\b(?:sagte|sagten|erklärte|erklärten|betonte|betonten|unterstrich|unterstrichen|meinte|so|"
+    r"fügte\b.{0,30}\bhinzu|schrieb|erläuterte|versicherte|bekräftigte|warnte|kündigte\b.{0,30}\ban|"
+    r"zitiert|sagt|erklärt|betont|teilte\b.{0,30}\bmit)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+CONJUNCTION = re.compile(r"^\s*(?:und|&)\s*$")
+ROLE_OF = re.compile(r"^\s*(?:von|der|des|aus)\s*$")
+NAME_STOPWORDS = frozenset(
+    """
+    Der Die Das Den Dem Des Ein Eine Einen Einem Einer Am Im In Bei Mit Auf Nach Laut Dabei Zudem Auch Sowie
+    Und Oder Aber Doch Denn Als Wie Wenn Während Seit Bis Vor Für Über Unter Zwischen Gegen Ohne Um Zum Zur
+    Vom Beim Ins Aufs Herr Frau Minister Ministerin Präsident Präsidentin Außenminister Außenministerin
+    Seine Ihre Sein Ihr Unser Unsere Dieser Diese Dieses Jener Es Er Sie Wir Ihr Man Beide Beiden Alle
+    Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli August
+    September Oktober November Dezember Regierung Ministerium Außenministerium Botschaft Delegation Seiten
+    Staaten Länder Land Teilnehmer Vertreter Gespräche Treffen Republik Föderation Königreich Zentralasien
+    Europa Asien Afrika Amerika Nahost Westen Osten Norden Süden Hauptstadt Nachrichtenagentur Agentur
+    """.split()
+)
+NOUN_SUFFIXES = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "ismus",
+    "ität",
+    "nis",
+    "tum",
+    "lich",
+    "isch",
+    "ische",
+    "ischen",
+    "ungen",
+    "chen",
+    "ium",
+    "ien",
+    "treffen",
+    "minister",
+    "ministerin",
+)

@@ -1,0 +1,98 @@
+"""English cues: the short closed-class words the rules look for around a mention.
+
+Open-class vocabulary (titles, countries, event nouns) lives in data/lexicon/.
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE = "en"
+
+HELD = re.compile(
+    r"\b(?:took place|was held|were held|held|met|meet with|hosted|visited|convened|gathered|attended|"
+    r"spoke|talked|discussed|signed|opened|chaired|co-chaired|received|welcomed|concluded|wrapped up|"
+    r"had talks|took part)\b",
+    re.IGNORECASE,
+)
+PLANNED = re.compile(
+    r"\b(?:will|shall|is to|are to|is due to|are due to|planned|plans? to|scheduled|upcoming|next|"
+    r"forthcoming|is expected to|are expected to|expected|proposed|set to|intends? to|would|postponed|"
+    r"to be held|later this)\b",
+    re.IGNORECASE,
+)
+PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
+CANCELLED = re.compile(r"\b(?:cancell?ed|called off|scrapped|cancell?ation)\b", re.I)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|didn't|did not|won't|refused to|failed to|denied|denies|without)\b",
+    re.IGNORECASE,
+)
+SIGNED = re.compile(
+    r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck)\b", re.IGNORECASE
+)
+ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
+MISSION_OPENED = re.compile(r"\b(?:opened|opens|inaugurated|inauguration|opening|began operating)\b", re.I)
+MISSION_AGREED = re.compile(
+    r"\b(?:agreed to open|agreed to establish|will open|to open|to establish|establishment|exchanged notes|"
+    r"decided to open|plans to open|approved the opening)\b",
+    re.IGNORECASE,
+)
+MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuttered|closure)\b", re.I)
+PARTICIPATION = re.compile(
+    r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
+    r"received|welcomed|alongside|together with|with his|with her)\b",
+    re.IGNORECASE,
+)
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
+INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+(?:[\w'-]+\s+){0,3}$")
+CONTEXT_ANAPHOR = re.compile(
+    r"^\s*(?:There|During the|At the|On the sidelines|In the course|Afterwards|Also)\b"
+)
+BETWEEN = re.compile(r"\b(?:between|of)\b", re.I)
+EVENT_OFFSET = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)\s+the\s+$",
+    re.IGNORECASE,
+)
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
+ORDINAL = re.compile(
+    r"\b(?P<word>" + "|".join(ORDINALS) + r")\b|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE
+)
+YEAR_CONTEXT = re.compile(
+    r"\b(?:in|for|during|of|since)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
+)
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|told|stated|stressed|noted|added|declared|emphasised|emphasized|underlined|wrote|"
+    r"remarked|explained|according to|insisted|warned|announced)\b",
+    re.IGNORECASE,
+)
+CONJUNCTION = re.compile(r"^\s*(?:and|&)\s*$")
+ROLE_OF = re.compile(r"^\s*(?:of|for)\s*$")
+NAME_STOPWORDS = frozenset(
+    """
+    The A An In On At By For With From To Of And Or But As After Before During While Since Until Under Over
+    Between Mr Mrs Ms Dr Minister President Foreign Prime Deputy Secretary State Ambassador His Her Their Its
+    This That These Those It He She We They Both All Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December Government
+    Ministry Embassy Delegation Republic Federation Kingdom Central Asia Europe Africa America West East North
+    South Capital Agency News Press Office Council Union Sides Countries Nations Summit Meeting Talks
+    """.split()
+)
+NOUN_SUFFIXES = ("tion", "ment", "ness", "ship", "ity", "ism", "ence", "ance", "ing")

@@ -1,0 +1,391 @@
+"""Meetings, talks, summits, dialogues, phone calls and visits.
+
+Needs: meeting, format, city, country, country_adj, role mentions; people.
+Adds: ``found.meetings`` and ``doc.meeting_mentions`` (which meeting each
+meeting word refers to, for agreements and quotes).
+
+A meeting word starts a meeting when the sentence anchors it in the world
+(a date, a place, a format, an ordinal or an event verb), outside quotations
+and not negated. A later mention that fits an earlier meeting (same kind or
+a loose word such as "talks", no conflicting date, place or format) is the
+same meeting told again: it adds what it says and starts nothing.
+Participants are the people named in that sentence, and in the following
+sentences of the paragraph that speak of taking part ("darunter",
+"attended") or go on about the event ("Dabei …").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from kg.extract.dates import find_dates, shift_date
+from kg.extract.document import Document
+from kg.extract.matcher import Mention
+from kg.extract.text import Sentence
+from kg.model import DateValue, Meeting, PlaceRef
+
+__all__ = ["find_meetings"]
+
+_MINISTER_ROLES = {"foreign-minister", "minister", "deputy-foreign-minister", "deputy-minister"}
+_HEAD_ROLES = {"president", "prime-minister"}
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|im|at|nach|to|aus|from)\s+(?:der\s+|the\s+)?(?:\w+\s+)?|^\s*|[(]\s*)$", re.I
+)
+
+
+@dataclass
+class _Cue:
+    """What one sentence says about the meeting its meeting word names."""
+
+    mention: Mention
+    meeting_type: str | None
+    generic: bool
+    verb: bool
+    definite: bool
+    date: DateValue | None
+    place: PlaceRef | None
+    venue_country: str | None
+    format: str | None
+    ordinal: int | None
+    countries: list[str]
+    status: str
+
+
+def _meeting_key(doc: Document, index: int) -> str:
+    return f"m{index}"
+
+
+def _city(mention: Mention) -> PlaceRef:
+    city = mention.value[0]  # type: ignore[index]
+    return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)
+
+
+def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
+    out = []
+    mission_spans = [m for m in doc.mentions_in(sentence.start, sentence.end, "mission")]
+    for m in doc.mentions_in(sentence.start, sentence.end, "city"):
+        if doc.in_quote(m.start):
+            continue
+        if any(0 <= m.start - x.end <= 40 for x in mission_spans):
+            continue  # "Generalkonsulat in Guangzhou": the mission's city, not the meeting's
+        before = doc.text[max(sentence.start, m.start - 25) : m.start]
+        if _LOCATIVE.search(before) or m.start == sentence.start:
+            out.append((m, _city(m)))
+    return out
+
+
+def _ordinal(doc: Document, sentence: Sentence, mention: Mention) -> int | None:
+    window = doc.text[max(sentence.start, mention.start - 40) : mention.start]
+    best = None
+    for m in doc.cues.ORDINAL.finditer(window):
+        if m.group("word"):
+            best = doc.cues.ORDINALS.get(m.group("word").lower().rstrip("nrsm"))
+            if best is None:
+                best = doc.cues.ORDINALS.get(m.group("word").lower())
+        elif m.group("num") and doc.lang == "en":
+            best = int(m.group("num"))
+    # only when close: "das sechste Treffen", "the fourth C5+1 ministerial"
+    return best
+
+
+def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
+    """ "kasachisch-chinesischer Strategiedialog", "Sino-Kazakh talks", "talks between X and Y"."""
+    text = doc.text
+    out: list[str] = []
+    lo = max(sentence.start, mention.start - 60)
+    before = doc.mentions_in(lo, mention.start, "country_adj")
+    chain: list[Mention] = []
+    cursor = mention.start
+    for m in reversed(before):
+        gap = text[m.end : cursor]
+        if re.fullmatch(r"\s*|-|\s*-\s*|\s+\w+\s+", gap) or (chain and gap == "-"):
+            chain.insert(0, m)
+            cursor = m.start
+        else:
+            break
+    out.extend(str(m.value) for m in chain)
+    compound = re.search(r"([\w]+(?:-[\w]+)+)\s+(?:\w+\s+)?$", text[lo : mention.start])
+    if compound and len(out) < 2:
+        for part in compound.group(1).split("-"):
+            iso = doc.lexicon.adjective_parts.get(part.lower())
+            if iso and iso not in out:
+                out.append(iso)
+    after = text[mention.end : min(sentence.end, mention.end + 120)]
+    between = re.match(r"\s*(?:zwischen|between)\b", after)
+    if between:
+        for m in doc.mentions_in(mention.end, min(sentence.end, mention.end + 120), "country", "country_adj"):
+            if str(m.value) not in out:
+                out.append(str(m.value))
+    return out
+
+
+def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
+    cues = doc.cues
+    window = doc.text[max(sentence.start, mention.start - 80) : min(sentence.end, mention.end + 120)]
+    if cues.CANCELLED.search(window):
+        return "cancelled"
+    if cues.PLANNED.search(window) and not cues.PAST_HELD.search(window):
+        return "planned"
+    return "held"
+
+
+def _negated(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    before = doc.text[max(sentence.start, mention.start - 30) : mention.start]
+    if doc.cues.NEGATION.search(before):
+        return True
+    after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
+    return bool(
+        re.search(r"\b(?:nicht statt|kam nicht zustande|did not take place|never took place)\b", after)
+    )
+
+
+def _relative_reference(doc: Document, sentence: Sentence, mention: Mention) -> tuple[int, str] | None:
+    """'einen Tag vor dem Außenministertreffen' -> (-1, phrase) for the mention 'Außenministertreffen'."""
+    before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+    m = doc.cues.EVENT_OFFSET.search(before)
+    if not m:
+        return None
+    number = m.group("n").lower()
+    days = int(number) if number.isdigit() else doc.cues.NUMBER_WORDS.get(number, 1)
+    sign = -1 if m.group("dir").lower() in ("vor", "before", "ahead of") else 1
+    return sign * days, m.group(0) + mention.text
+
+
+def _compatible(meeting: Meeting, cue: _Cue) -> bool:
+    if cue.meeting_type and meeting.meeting_type and cue.meeting_type != meeting.meeting_type:
+        loose = cue.meeting_type == "bilateral-talks" and cue.definite
+        if not loose:
+            return False
+    if cue.date and meeting.date and cue.date.lexical != meeting.date.lexical:
+        return False
+    if cue.place and meeting.place and cue.place.key != meeting.place.key:
+        return False
+    if cue.format and meeting.format and cue.format != meeting.format:
+        return False
+    if cue.ordinal and meeting.ordinal and cue.ordinal != meeting.ordinal:
+        return False
+    return not (
+        cue.countries
+        and meeting.participant_countries
+        and not set(cue.countries) & set(meeting.participant_countries)
+    )
+
+
+def _merge(meeting: Meeting, cue: _Cue, doc: Document, sentence: Sentence) -> None:
+    replaceable = meeting.meeting_type is None or meeting.meeting_type == "bilateral-talks"
+    loose = cue.meeting_type == "bilateral-talks" and cue.definite
+    if cue.meeting_type and replaceable and not loose:
+        meeting.meeting_type = cue.meeting_type
+    meeting.date = meeting.date or cue.date
+    meeting.place = meeting.place or cue.place
+    meeting.venue_country = meeting.venue_country or cue.venue_country
+    meeting.format = meeting.format or cue.format
+    meeting.ordinal = meeting.ordinal or cue.ordinal
+    for c in cue.countries:
+        if c not in meeting.participant_countries:
+            meeting.participant_countries.append(c)
+    evidence = doc.evidence(sentence)
+    if evidence not in meeting.evidence:
+        meeting.evidence.append(evidence)
+
+
+def _cue(
+    doc: Document, sentence: Sentence, mention: Mention, dates: list, places: list, formats: list
+) -> _Cue:
+    meeting_type, generic, verb = mention.value  # type: ignore[misc]
+    before = doc.text[max(sentence.start, mention.start - 20) : mention.start]
+    definite = bool(doc.cues.DEFINITE_BEFORE.search(before))
+    place = places[0][1] if places else None
+    venue = place.country if place else None
+    return _Cue(
+        mention=mention,
+        meeting_type=meeting_type,
+        generic=generic,
+        verb=verb,
+        definite=definite,
+        date=dates[0].value if dates else None,
+        place=place,
+        venue_country=venue,
+        format=str(formats[0].value) if formats else None,
+        ordinal=_ordinal(doc, sentence, mention),
+        countries=_adjacent_countries(doc, sentence, mention),
+        status=_status(doc, sentence, mention),
+    )
+
+
+def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
+    held = bool(doc.cues.HELD.search(sentence.text))
+    persons = doc.persons_in(sentence.start, sentence.end)
+    if cue.verb:
+        return len({p.name for p in persons}) >= 1 and (held or cue.date or cue.place or len(persons) >= 2)
+    if cue.generic:
+        return bool(cue.format or cue.ordinal or (cue.date and cue.place))
+    strong = cue.date or cue.place or cue.format or cue.ordinal or cue.countries
+    if cue.definite and not strong:
+        return False
+    return bool(strong or held)
+
+
+def _find_existing(meetings: list[Meeting], cue: _Cue) -> Meeting | None:
+    for meeting in reversed(meetings):
+        if _compatible(meeting, cue):
+            return meeting
+    return None
+
+
+def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> None:
+    for person in doc.persons_in(sentence.start, sentence.end):
+        if doc.in_quote(person.start):
+            continue
+        if person.name not in meeting.participants:
+            meeting.participants.append(person.name)
+
+
+def _finish(doc: Document, meeting: Meeting) -> None:
+    for person in meeting.participants:
+        country = doc.person_country.get(person)
+        if country and country not in meeting.participant_countries:
+            meeting.participant_countries.append(country)
+    if meeting.meeting_type is None:
+        roles = (
+            set().union(*(doc.person_roles.get(p, set()) for p in meeting.participants))
+            if meeting.participants
+            else set()
+        )
+        if roles & _MINISTER_ROLES and (meeting.format or len(meeting.participant_countries) > 2):
+            meeting.meeting_type = "ministerial-meeting"
+        elif roles & _HEAD_ROLES and (meeting.format or len(meeting.participant_countries) > 2):
+            meeting.meeting_type = "summit"
+        elif len(meeting.participant_countries) <= 2 and not meeting.format:
+            meeting.meeting_type = "bilateral-talks"
+        else:
+            meeting.meeting_type = "other"
+    if meeting.place and not meeting.venue_country:
+        meeting.venue_country = meeting.place.country
+    signals = sum(bool(x) for x in (meeting.date, meeting.place, meeting.format, meeting.participants))
+    meeting.confidence = round(min(0.95, 0.55 + 0.1 * signals + 0.05 * (len(meeting.evidence) > 1)), 2)
+
+
+def _ministerial_by_title(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """'Treffen der Außenminister', 'meeting of foreign ministers', 'foreign ministers' meeting'."""
+    after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 25), "role")
+    if after and re.fullmatch(r"\s*(?:der|of(?: the)?)\s*", doc.text[mention.end : after[0].start]):
+        return after[0].value[0] in _MINISTER_ROLES  # type: ignore[index]
+    return False
+
+
+def find_meetings(doc: Document) -> None:
+    meetings: list[Meeting] = []
+    current: Meeting | None = None
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            mentions = [
+                m
+                for m in doc.mentions_in(sentence.start, sentence.end, "meeting")
+                if not doc.in_quote(m.start)
+            ]
+            if not mentions:
+                if (
+                    current is not None
+                    and current.evidence
+                    and doc.sentence_at(current.evidence[-1].char_start)
+                ):
+                    last = doc.sentence_at(current.evidence[-1].char_start)
+                    if (
+                        last
+                        and last.paragraph == sentence.paragraph
+                        and (
+                            doc.cues.CONTEXT_ANAPHOR.search(sentence.text)
+                            or doc.cues.PARTICIPATION.search(sentence.text)
+                        )
+                    ):
+                        _add_participants(doc, current, sentence)
+                continue
+            dates = [
+                d
+                for d in find_dates(
+                    doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
+                )
+                if not doc.in_quote(d.start)
+            ]
+            places = _places(doc, sentence)
+            formats = [
+                m
+                for m in doc.mentions_in(sentence.start, sentence.end, "format")
+                if not doc.in_quote(m.start)
+            ]
+            referenced: list[tuple[Mention, Meeting, int, str]] = []
+            introducing: list[Mention] = []
+            for mention in mentions:
+                relative = _relative_reference(doc, sentence, mention)
+                if relative:
+                    target = _find_existing(meetings, _bare_cue(mention))
+                    if target:
+                        doc.meeting_mentions[mention.start] = target
+                        referenced.append((mention, target, *relative))
+                        continue
+                introducing.append(mention)
+            for index, mention in enumerate(introducing):
+                # attributes of the sentence go to its first introducing mention
+                cue = _cue(
+                    doc,
+                    sentence,
+                    mention,
+                    dates if index == 0 else [],
+                    places if index == 0 else [],
+                    formats if index == 0 else [],
+                )
+                if cue.meeting_type is None and _ministerial_by_title(doc, sentence, mention):
+                    cue.meeting_type = "ministerial-meeting"
+                if cue.date is None and referenced:
+                    _, target, days, phrase = referenced[0]
+                    if target.date:
+                        cue.date = shift_date(target.date, days, text=phrase)
+                if _negated(doc, sentence, mention):
+                    continue
+                existing = _find_existing(meetings, cue)
+                if existing is not None and (
+                    cue.definite or not cue.countries or existing.participant_countries
+                ):
+                    _merge(existing, cue, doc, sentence)
+                    doc.meeting_mentions[mention.start] = existing
+                    current = existing
+                    _add_participants(doc, existing, sentence)
+                    continue
+                if not _anchored(doc, sentence, cue):
+                    if existing is not None:
+                        doc.meeting_mentions[mention.start] = existing
+                        current = existing
+                        if doc.cues.PARTICIPATION.search(sentence.text):
+                            _add_participants(doc, existing, sentence)
+                    continue
+                meeting = Meeting(
+                    key=_meeting_key(doc, len(meetings)),
+                    meeting_type=cue.meeting_type,  # type: ignore[arg-type]
+                    evidence=[doc.evidence(sentence)],
+                    date=cue.date,
+                    place=cue.place,
+                    venue_country=cue.venue_country,
+                    format=cue.format,
+                    ordinal=cue.ordinal,
+                    participant_countries=list(cue.countries),
+                    status=cue.status,
+                )
+                meetings.append(meeting)
+                doc.meeting_mentions[mention.start] = meeting
+                current = meeting
+                _add_participants(doc, meeting, sentence)
+    for meeting in meetings:
+        _finish(doc, meeting)
+    doc.found.meetings.extend(meetings)
+
+
+def _bare_cue(mention: Mention) -> _Cue:
+    meeting_type, generic, verb = mention.value  # type: ignore[misc]
+    return _Cue(mention, meeting_type, generic, verb, True, None, None, None, None, None, [], "held")
+
+
+def stable_hash(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]

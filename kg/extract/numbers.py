@@ -1,0 +1,106 @@
+"""Money amounts in German and English number formats.
+
+"43,8 Milliarden US-Dollar", "1,5 Mrd. Euro", "$43.8 billion", "USD 850 million",
+"€1.2bn", "12.4 billion euros". The decimal separator is read from the
+language of the article, with a fallback for unambiguous forms ("1,234.5").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["MoneyMention", "find_money", "parse_number"]
+
+SCALES = {
+    "tausend": 10**3, "thousand": 10**3, "k": 10**3,
+    "million": 10**6, "millionen": 10**6, "mio": 10**6, "mn": 10**6, "m": 10**6, "mill": 10**6,
+    "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "billion": 10**9, "bn": 10**9, "b": 10**9,
+    "billionen": 10**12, "trillion": 10**12, "tn": 10**12,
+}  # fmt: skip
+# "Billion" is 10**12 in German but 10**9 in English: the language decides (see _scale).
+CURRENCY_WORDS = {
+    "us-dollar": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
+    "$": "USD", "us$": "USD",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR",
+    "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rmb": "CNY",
+    "rubel": "RUB", "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
+    "pfund": "GBP", "pounds": "GBP", "gbp": "GBP", "£": "GBP",
+    "yen": "JPY", "jpy": "JPY", "¥": "JPY",
+    "franken": "CHF", "swiss francs": "CHF", "chf": "CHF",
+    "tenge": "KZT", "kzt": "KZT", "lira": "TRY", "try": "TRY",
+    "rupees": "INR", "rupien": "INR", "inr": "INR",
+}  # fmt: skip
+
+_NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"(?P<scale>tausend|thousand|millionen|million|mio\.?|mill\.?|mn|milliarden|milliarde|mrd\.?|billionen|billion|bn|trillion|tn|k|m|b)"
+_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr)"
+_CURRENCY_BEFORE = r"(?P<cur_before>us\$|\$|€|£|¥|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr)"
+_AMOUNT_AFTER = re.compile(
+    rf"(?<![\w.,])(?P<number>{_NUMBER})\s*{_SCALE}?(?(scale)\.?\s*|\s+){_CURRENCY_AFTER}\b",
+    re.IGNORECASE,
+)
+_AMOUNT_BEFORE = re.compile(
+    rf"{_CURRENCY_BEFORE}\s?(?P<number>{_NUMBER})(?:\s*-?\s*{_SCALE}\b\.?)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    text: str
+
+
+def parse_number(text: str, *, lang: str) -> Decimal | None:
+    """'43,8' (de) -> 43.8; '1.234,5' -> 1234.5; '1,234.5' -> 1234.5; '43.8' (en) -> 43.8."""
+    text = text.replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if "," in text and "." in text:
+        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text:
+        decimal_sep = "," if lang == "de" or not re.fullmatch(r"\d{1,3}(,\d{3})+", text) else "."
+    elif "." in text:
+        decimal_sep = "." if lang != "de" or not re.fullmatch(r"\d{1,3}(\.\d{3})+", text) else ","
+    else:
+        decimal_sep = "."
+    thousands = "." if decimal_sep == "," else ","
+    text = text.replace(thousands, "").replace(decimal_sep, ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _scale(token: str | None, *, lang: str) -> int:
+    if not token:
+        return 1
+    token = token.lower().rstrip(".")
+    if token == "billion" and lang == "de":
+        return 10**12
+    return SCALES.get(token, 1)
+
+
+def find_money(text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[MoneyMention]:
+    end = len(text) if end is None else end
+    found: list[MoneyMention] = []
+    for pattern, cur_group in ((_AMOUNT_BEFORE, "cur_before"), (_AMOUNT_AFTER, "cur_after")):
+        for m in pattern.finditer(text, start, end):
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            number = parse_number(m.group("number"), lang=lang)
+            if number is None:
+                continue
+            scale = m.group("scale")
+            if scale and scale.lower().rstrip(".") in {"m", "b", "k"} and cur_group == "cur_after":
+                continue  # "5 m dollars" is too ambiguous without a currency sign in front
+            currency = CURRENCY_WORDS.get(m.group(cur_group).lower())
+            if currency is None:
+                continue
+            value = (number * _scale(scale, lang=lang)).normalize()
+            found.append(MoneyMention(m.start(), m.end(), value, currency, m.group(0)))
+    found.sort(key=lambda x: x.start)
+    return found

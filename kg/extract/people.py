@@ -1,0 +1,236 @@
+"""People and the offices they hold.
+
+Needs: role, country, country_adj, modifier mentions. Adds: ``found.positions``,
+``found.persons`` and ``doc.person_mentions`` (every mention of a known
+person, including later surname-only ones, resolved to the full name).
+
+A title and a name are joined whichever way round they are written:
+
+* title first: "Außenminister Chinas, Wang Yi", "Kazakh Foreign Minister Murat Nurtleu",
+  "Foreign Minister of Uzbekistan Bakhtiyor Saidov", "der stellvertretende
+  Premierminister und Außenminister Kasachstans, Murat Atteneu" (two roles);
+* name first: "Zheenbek Kulubaev, Außenminister der Kirgisischen Republik",
+  "Hakan Fidan, Turkey's foreign minister".
+
+The country is the genitive, "of"-phrase or adjective next to the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.document import Document, PersonMention
+from kg.model import Position
+
+__all__ = ["find_people"]
+
+_UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
+_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
+_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
+NAME = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,3}}")
+_COUNTRY_LINK_AFTER = re.compile(r"^\s*(?:of the|of|der|des|von|from)?\s*$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass
+class _Title:
+    start: int
+    end: int
+    roles: list[tuple[str, str]]  # (role concept, title text)
+    country: str | None
+    organization: str | None
+    qualifier: str | None
+
+
+def _valid_name_token(token: str, doc: Document) -> bool:
+    cues = doc.cues
+    if token in cues.NAME_STOPWORDS or token in doc.lexicon.surname_blocklist:
+        return False
+    lower = token.lower()
+    return not (doc.lang == "de" and lower.endswith(cues.NOUN_SUFFIXES))
+
+
+def _clean_name(raw: str, doc: Document) -> str | None:
+    tokens = raw.split()
+    while tokens and not _valid_name_token(tokens[-1], doc):
+        tokens.pop()
+    while tokens and not _valid_name_token(tokens[0], doc):
+        tokens.pop(0)
+    if not tokens or any(not _valid_name_token(t, doc) and t[:1].isupper() for t in tokens):
+        return None
+    return _POSSESSIVE.sub("", " ".join(tokens))
+
+
+def _name_after(doc: Document, pos: int, known: dict[str, str]) -> tuple[str, int, int] | None:
+    text = doc.text
+    window = text[pos : pos + 80]
+    gap = re.match(r"[ \t]*,?[ \t]*", window)
+    start = pos + (gap.end() if gap else 0)
+    m = NAME.match(text, start)
+    if not m:
+        return None
+    raw = m.group(0)
+    inside = doc.mentions_in(start, m.end())
+    if inside:  # a name never runs into a country, city, title or event word
+        raw = text[start : inside[0].start].rstrip(" -")
+    name = _clean_name(raw, doc) if raw else None
+    if not name or not m.group(0).startswith(name.split()[0]):
+        return None
+    end = start + len(name)
+    if len(name.split()) == 1 and name not in known:
+        return None
+    return name, start, end
+
+
+def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> tuple[str, int, int] | None:
+    text = doc.text
+    head = text[floor:pos]
+    comma = re.search(r",\s*(?:(?:der|die|the)\s+)?$", head)
+    if not comma:
+        return None
+    left = floor + comma.start()
+    candidates = list(NAME.finditer(text, floor, left))
+    if not candidates or candidates[-1].end() != left:
+        return None
+    raw = candidates[-1].group(0)
+    tokens = raw.split()
+    # keep the last run of valid tokens: "darunter Zheenbek Kulubaev" -> "Zheenbek Kulubaev"
+    kept: list[str] = []
+    for token in reversed(tokens):
+        if not _valid_name_token(token, doc):
+            break
+        kept.insert(0, token)
+    if not kept:
+        return None
+    name = _POSSESSIVE.sub("", " ".join(kept))
+    if len(kept) == 1 and name not in known:
+        return None
+    return name, left - len(" ".join(kept)), left
+
+
+def _titles(doc: Document) -> list[_Title]:
+    """Role mentions grouped ("Premierminister und Außenminister"), with country and qualifier."""
+    text = doc.text
+    roles = [m for m in doc.mentions if m.kind == "role"]
+    titles: list[_Title] = []
+    i = 0
+    while i < len(roles):
+        group = [roles[i]]
+        while i + 1 < len(roles) and doc.cues.CONJUNCTION.match(text[group[-1].end : roles[i + 1].start]):
+            group.append(roles[i + 1])
+            i += 1
+        i += 1
+        start, end = group[0].start, group[-1].end
+        country, organization = None, None
+        before = [m for m in doc.mentions_in(max(0, start - 40), start, "country", "country_adj", "modifier")]
+        qualifier = None
+        for m in reversed(before):
+            gap = text[m.end : start]
+            if m.kind == "modifier" and re.fullmatch(r"[\s\w-]{0,30}", gap) and len(gap.split()) <= 2:
+                qualifier = str(m.value)
+            elif (
+                m.kind in ("country", "country_adj")
+                and country is None
+                and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
+            ):
+                if m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s")) or doc.lang == "en":
+                    country = str(m.value)
+                    start = m.start
+        after = doc.mentions_in(end, min(len(text), end + 60), "country", "format")
+        if after:
+            m = after[0]
+            gap = text[end : m.start]
+            if _COUNTRY_LINK_AFTER.match(gap):
+                if m.kind == "country" and country is None:
+                    country = str(m.value)
+                    end = m.end
+                elif m.kind == "format" and all(g.value[0] == "secretary-general" for g in group):
+                    organization = str(m.value)
+                    end = m.end
+        # "designate" after the title: "Foreign Minister-designate"
+        if text[end : end + 10].lower().startswith(("-designate", " designate")):
+            qualifier = "designate"
+        titles.append(_Title(start, end, [g.value for g in group], country, organization, qualifier))
+    return titles
+
+
+def _sentence_floor(doc: Document, pos: int) -> int:
+    sentence = doc.sentence_at(pos)
+    return sentence.start if sentence else max(0, pos - 200)
+
+
+def find_people(doc: Document) -> None:
+    known: dict[str, str] = {}  # full name -> itself (single-token keys for surnames added later)
+    linked: list[tuple[_Title, str, int, int]] = []
+    for title in _titles(doc):
+        hit = _name_after(doc, title.end, known)
+        if hit is None:
+            hit = _name_before(doc, title.start, known, _sentence_floor(doc, title.start))
+        if hit is None:
+            continue
+        name, start, end = hit
+        if len(name.split()) < 2:
+            name = known.get(name, name)
+        known[name] = name
+        linked.append((title, name, start, end))
+
+    # surnames (and first tokens of East-Asian names) that point to exactly one person
+    short: dict[str, set[str]] = {}
+    for name in known:
+        tokens = name.split()
+        if len(tokens) > 1:
+            short.setdefault(tokens[-1], set()).add(name)
+            short.setdefault(tokens[0], set()).add(name)
+    for key, names in short.items():
+        if len(names) == 1 and key not in known and _valid_name_token(key, doc):
+            known[key] = next(iter(names))
+
+    _collect_mentions(doc, known)
+    _make_positions(doc, linked)
+
+
+def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
+    if not known:
+        return
+    forms = sorted(known, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?:['’]s)?(?![\w])")
+    mentions = []
+    for m in pattern.finditer(doc.text):
+        surface = _POSSESSIVE.sub("", m.group(0))
+        mentions.append(PersonMention(m.start(), m.start() + len(surface), known[surface]))
+    doc.person_mentions = mentions
+    for name in {known[f] for f in forms}:
+        doc.found.persons.setdefault(name, [])
+
+
+def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -> None:
+    by_key: dict[tuple, Position] = {}
+    for title, name, start, end in linked:
+        sentence = doc.sentence_at(min(start, title.start))
+        if sentence is None:
+            continue
+        evidence = doc.evidence(sentence)
+        for role, title_text in title.roles:
+            key = (name, role, title.country, title.organization, title.qualifier)
+            confidence = 0.9 if title.country else 0.7
+            if key in by_key:
+                if evidence not in by_key[key].evidence:
+                    by_key[key].evidence.append(evidence)
+                continue
+            position = Position(
+                person=name,
+                role=role,
+                country=title.country,
+                evidence=[evidence],
+                organization=title.organization,
+                qualifier=title.qualifier,
+                title_text=title_text,
+                confidence=confidence,
+            )
+            by_key[key] = position
+            doc.found.positions.append(position)
+            if title.qualifier is None:
+                doc.person_roles.setdefault(name, set()).add(role)
+                if title.country and name not in doc.person_country:
+                    doc.person_country[name] = title.country
