@@ -91,17 +91,27 @@ def _ingest_summary(report) -> str:
 
 
 @main.command()
-@click.option("--format", "fmt", default="turtle", show_default=True, metavar="FORMAT",
-              help="turtle, trig, nquads, ntriples or jsonld.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    default="turtle",
+    show_default=True,
+    metavar="FORMAT",
+    help="turtle, trig, nquads, ntriples or jsonld.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+)
 @_store_option
 def export(fmt: str, output: Path | None, store_path: str | None) -> None:
     """Write the graph: Turtle and N-Triples as one graph; TriG, N-Quads and JSON-LD keep the named graphs."""
-    from kg.export import export as run_export
     from kg.export import FORMATS
+    from kg.export import export as run_export
 
     if fmt not in FORMATS:
-        raise click.BadParameter(f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})", param_hint="--format")
+        raise click.BadParameter(
+            f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})", param_hint="--format"
+        )
     with _open_store(store_path, read_only=True) as store:
         if output is None:
             run_export(store, fmt=fmt, output=sys.stdout.buffer)
@@ -112,8 +122,15 @@ def export(fmt: str, output: Path | None, store_path: str | None) -> None:
 
 @main.command()
 @click.argument("query_text", required=False, metavar="QUERY")
-@click.option("--file", "query_file", type=click.Path(dir_okay=False, path_type=Path), help="Read the query from a .rq file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the query from a .rq file.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @_store_option
 def query(query_text: str | None, query_file: Path | None, fmt: str, store_path: str | None) -> None:
     """Run a read-only SPARQL query over the union of all graphs ('-' reads it from stdin).
@@ -181,8 +198,14 @@ def validate(store_path: str | None) -> None:
 
 
 @main.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
-              show_default=True, help="HTML file to write.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("graph.html"),
+    show_default=True,
+    help="HTML file to write.",
+)
 @click.option("--title", default="dipkg: diplomatic relations", show_default=True)
 @_store_option
 def viz(output: Path, title: str, store_path: str | None) -> None:

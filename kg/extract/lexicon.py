@@ -137,6 +137,34 @@ def _add_cities(gaz: Gazetteer) -> None:
         gaz.add(name, "city", tuple(cities))
 
 
+_CURRENCY_NAMES = (
+    "US-Dollar",
+    "US-Dollars",
+    "US dollar",
+    "US dollars",
+    "U.S. dollar",
+    "U.S. dollars",
+    "US$",
+    "USD",
+    "Hongkong-Dollar",
+    "Hong Kong dollars",
+    "Singapur-Dollar",
+    "Singapore dollars",
+    "Kanadische Dollar",
+    "Canadian dollars",
+    "Australian dollars",
+    "Swiss francs",
+    "Schweizer Franken",
+    "Turkish lira",
+    "Türkische Lira",
+    "Russian roubles",
+    "Russian rubles",
+    "Russische Rubel",
+    "Chinese yuan",
+    "Chinesische Yuan",
+)
+
+
 def _add_events(gaz: Gazetteer, lang: str, words: set[str]) -> None:
     data = json.loads((lexicon_dir() / "events.json").read_text(encoding="utf-8"))[lang]
     for kind, entries in data.items():
@@ -161,5 +189,7 @@ def lexicon_for(lang: str) -> Lexicon:
     _add_formats(gaz, words)
     _add_cities(gaz)
     _add_events(gaz, lang, words)
+    for name in _CURRENCY_NAMES:  # so that "US-Dollar" is money, never the United States
+        gaz.add(name, "currency", name)
     gaz.compile()
     return Lexicon(lang, gaz, adjective_parts, frozenset(words))

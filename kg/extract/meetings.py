@@ -379,7 +379,13 @@ def find_meetings(doc: Document) -> None:
                 _add_participants(doc, meeting, sentence)
     for meeting in meetings:
         _finish(doc, meeting)
-    doc.found.meetings.extend(meetings)
+    # a meeting no actor can be tied to (no office holder, country or format) is not a diplomatic fact:
+    # "the fourth meeting between the two teams", "a summit of the league table"
+    kept = [m for m in meetings if m.participants or m.participant_countries or m.format]
+    doc.found.meetings.extend(kept)
+    for start, meeting in list(doc.meeting_mentions.items()):
+        if meeting not in kept:
+            del doc.meeting_mentions[start]
 
 
 def _bare_cue(mention: Mention) -> _Cue:

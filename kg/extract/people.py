@@ -133,10 +133,9 @@ def _titles(doc: Document) -> list[_Title]:
                 m.kind in ("country", "country_adj")
                 and country is None
                 and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
-            ):
-                if m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s")) or doc.lang == "en":
-                    country = str(m.value)
-                    start = m.start
+            ) and (m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s")) or doc.lang == "en"):
+                country = str(m.value)
+                start = m.start
         after = doc.mentions_in(end, min(len(text), end + 60), "country", "format")
         if after:
             m = after[0]
@@ -206,7 +205,7 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
 
 def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -> None:
     by_key: dict[tuple, Position] = {}
-    for title, name, start, end in linked:
+    for title, name, start, _end in linked:
         sentence = doc.sentence_at(min(start, title.start))
         if sentence is None:
             continue
