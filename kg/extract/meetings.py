@@ -62,8 +62,45 @@ def _city(mention: Mention) -> PlaceRef:
     return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)
 
 
-def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .'-]{1,40},\s+[^–—\n]{3,30}?(?:\([^)]{1,60}\))?\s*[-–—]\s")
+_CAPITAL = re.compile(r"\s+(?:capital|Hauptstadt)\b")
+
+
+def _dateline_end(sentence: Sentence) -> int:
+    """End of a dateline such as "ASTANA, March 15 (Steppe Wire) -": its date is the report's, not the event's."""
+    m = _DATELINE.match(sentence.text)
+    return sentence.start + m.end() if m else sentence.start
+
+
+def _event_dates(doc: Document, sentence: Sentence) -> list:
+    found = [
+        d
+        for d in find_dates(doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end)
+        if not doc.in_quote(d.start)
+    ]
+    cut = _dateline_end(sentence)
+    body = [d for d in found if d.start >= cut]
+    return body or found
+
+
+def _capital_of(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
+    """ "the Kazakh capital", "der kasachischen Hauptstadt" -> the capital city of that country."""
+    from kg import reference
+
     out = []
+    for m in doc.mentions_in(sentence.start, sentence.end, "country_adj"):
+        if not _CAPITAL.match(doc.text, m.end):
+            continue
+        capital = reference.country_lexicon().get(str(m.value), {}).get("capital")
+        for city in reference.cities().get(capital or "", []):
+            if city.country == m.value:
+                out.append((m, PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)))
+                break
+    return out
+
+
+def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
+    out = _capital_of(doc, sentence)
     mission_spans = [m for m in doc.mentions_in(sentence.start, sentence.end, "mission")]
     for m in doc.mentions_in(sentence.start, sentence.end, "city"):
         if doc.in_quote(m.start):
@@ -154,6 +191,8 @@ def _relative_reference(doc: Document, sentence: Sentence, mention: Mention) -> 
 
 
 def _compatible(meeting: Meeting, cue: _Cue) -> bool:
+    if cue.status != meeting.status and not cue.definite:
+        return False  # "the next ministerial will take place in Tashkent" is another meeting
     if cue.meeting_type and meeting.meeting_type and cue.meeting_type != meeting.meeting_type:
         loose = cue.meeting_type == "bilateral-talks" and cue.definite
         if not loose:
@@ -243,6 +282,16 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
             meeting.participants.append(person.name)
 
 
+def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
+    """A sentence that goes on about the meeting of the sentence before it ("Dabei …", "Also present were …")."""
+    last = doc.sentence_at(meeting.evidence[-1].char_start) if meeting.evidence else None
+    if last is None or last.paragraph != sentence.paragraph:
+        return False
+    return bool(
+        doc.cues.CONTEXT_ANAPHOR.search(sentence.text) or doc.cues.PARTICIPATION.search(sentence.text)
+    )
+
+
 def _finish(doc: Document, meeting: Meeting) -> None:
     for person in meeting.participants:
         country = doc.person_country.get(person)
@@ -262,6 +311,14 @@ def _finish(doc: Document, meeting: Meeting) -> None:
             meeting.meeting_type = "bilateral-talks"
         else:
             meeting.meeting_type = "other"
+    if meeting.format and meeting.status == "held":
+        # a format's session is attended by its members: the text names some, the format says who the rest are
+        from kg import reference
+
+        fmt = reference.formats().get(meeting.format)
+        for member in fmt.members if fmt else ():
+            if member not in meeting.participant_countries:
+                meeting.participant_countries.append(member)
     if meeting.place and not meeting.venue_country:
         meeting.venue_country = meeting.place.country
     signals = sum(bool(x) for x in (meeting.date, meeting.place, meeting.format, meeting.participants))
@@ -287,29 +344,10 @@ def find_meetings(doc: Document) -> None:
                 if not doc.in_quote(m.start)
             ]
             if not mentions:
-                if (
-                    current is not None
-                    and current.evidence
-                    and doc.sentence_at(current.evidence[-1].char_start)
-                ):
-                    last = doc.sentence_at(current.evidence[-1].char_start)
-                    if (
-                        last
-                        and last.paragraph == sentence.paragraph
-                        and (
-                            doc.cues.CONTEXT_ANAPHOR.search(sentence.text)
-                            or doc.cues.PARTICIPATION.search(sentence.text)
-                        )
-                    ):
-                        _add_participants(doc, current, sentence)
+                if current is not None and _continues(doc, current, sentence):
+                    _add_participants(doc, current, sentence)
                 continue
-            dates = [
-                d
-                for d in find_dates(
-                    doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
-                )
-                if not doc.in_quote(d.start)
-            ]
+            dates = _event_dates(doc, sentence)
             places = _places(doc, sentence)
             formats = [
                 m

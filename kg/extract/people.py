@@ -71,7 +71,7 @@ def _name_after(doc: Document, pos: int, known: dict[str, str]) -> tuple[str, in
     if not m:
         return None
     raw = m.group(0)
-    inside = doc.mentions_in(start, m.end())
+    inside = [x for x in doc.mentions_in(start, m.end()) if x.kind not in ("city", "demonym")]
     if inside:  # a name never runs into a country, city, title or event word
         raw = text[start : inside[0].start].rstrip(" -")
     name = _clean_name(raw, doc) if raw else None

@@ -52,7 +52,8 @@ MISSION_AGREED = re.compile(
 MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)
 PARTICIPATION = re.compile(
     r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|darunter|anwesend|vertreten|"
-    r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit)\b",
+    r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit|Delegation|"
+    r"Delegationen|leitete|leiteten|führte|angeführt|Amtskollege|Amtskollegen|Amtskollegin|am Tisch|vertrat|vertraten)\b",
     re.IGNORECASE | re.DOTALL,
 )
 ANAPHOR = re.compile(

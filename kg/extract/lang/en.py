@@ -40,7 +40,8 @@ MISSION_AGREED = re.compile(
 MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuttered|closure)\b", re.I)
 PARTICIPATION = re.compile(
     r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
-    r"received|welcomed|alongside|together with|with his|with her)\b",
+    r"received|welcomed|alongside|together with|with his|with her|delegation|delegations|around the table|"
+    r"led|chaired|co-chaired|represented|representing|counterpart|counterparts)\b",
     re.IGNORECASE,
 )
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
