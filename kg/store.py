@@ -1,0 +1,319 @@
+"""The store: an embedded Oxigraph database on disk, one named graph per article.
+
+Atomicity (checked against Oxigraph 0.5's ``Store::update_opt``, which runs the whole request
+in one ``storage.transaction``, and pyoxigraph's documentation: "Updates are applied in a
+transactional manner: either the full operation succeeds, or nothing is written"):
+
+* a new article is written with ``Store.extend`` (one transaction);
+* a changed article, and the reference graph, are replaced with one SPARQL UPDATE request
+  ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }``, which is one transaction too;
+* removing articles is one ``DROP GRAPH`` request.
+
+So a crash or Ctrl-C between two articles leaves every earlier article whole, and no article is
+ever half written. Queries see the union of all graphs as their default graph; that union is a
+multiset (a triple in two article graphs counts twice), so aggregates need ``DISTINCT``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad
+
+from kg.errors import InputError, StoreError
+from kg.vocab import (
+    DCT,
+    GRAPH,
+    PREFIXES,
+    REFERENCE_GRAPH,
+    SCHEMA,
+    article_graph,
+    sha256_of_graph,
+)
+
+__all__ = ["ArticleState", "DEFAULT_STORE", "Store", "resolve_store_path"]
+
+DEFAULT_STORE = Path(".dipkg") / "store"
+ArticleState = Literal["new", "unchanged", "changed"]
+
+_HEX = re.compile(r"^[0-9a-f]{8,64}$")
+_JSONL_LINE = re.compile(r"#\d+$")
+_ARTICLES_QUERY = f"""
+PREFIX dip: <{PREFIXES["dip"]}>
+PREFIX dct: <{PREFIXES["dct"]}>
+SELECT ?g ?sha ?source ?title ?lang ?issued WHERE {{
+  GRAPH ?g {{
+    ?a a dip:Article ; dip:sha256 ?sha .
+    OPTIONAL {{ ?a dip:source ?source }}
+    OPTIONAL {{ ?a dct:title ?title }}
+    OPTIONAL {{ ?a dct:language ?lang }}
+    OPTIONAL {{ ?a dct:issued ?issued }}
+  }}
+  FILTER(STRSTARTS(STR(?g), "{GRAPH}article/"))
+}}
+"""
+
+
+def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
+    """The store folder: the ``--store`` option, else ``$KG_STORE``, else ``./.dipkg/store``."""
+    if option:
+        return Path(option)
+    env = os.environ.get("KG_STORE")
+    return Path(env) if env else DEFAULT_STORE
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _insert_data(graph: str, quads: Sequence[Quad]) -> str:
+    """``INSERT DATA`` for quads; pyoxigraph writes terms in N-Triples syntax, which SPARQL accepts."""
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+def _content_hash(quads: Sequence[Quad]) -> str:
+    digest = hashlib.sha256()
+    for line in sorted(str(q) for q in quads):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+class Store:
+    """A dipkg store. Open one with :meth:`Store.open` (on disk) or :meth:`Store.in_memory`."""
+
+    def __init__(self, oxigraph: pyoxigraph.Store, *, path: Path | None = None, read_only: bool = False):
+        self._store = oxigraph
+        self.path = path
+        self.read_only = read_only
+
+    # -------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+        """Open (and, unless read-only, create) the store folder ``path``.
+
+        Raises :class:`StoreError` when the folder holds something other than an Oxigraph
+        database, is in use by another process, or (read-only) does not exist.
+        """
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"store {path} is not a folder")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(f"{path} is not a dipkg store (a non-empty folder without an Oxigraph database)")
+        if read_only and not (path / "CURRENT").is_file():
+            raise StoreError(f"no store at {path} (run `kg ingest` first, or pass --store)")
+        try:
+            if read_only:
+                oxigraph = pyoxigraph.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                oxigraph = pyoxigraph.Store(str(path))
+        except OSError as error:
+            message = _one_line(error)
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"store {path} is in use by another process (is a `kg ingest` running?)"
+                ) from error
+            raise StoreError(f"cannot open store {path}: {message}") from error
+        return cls(oxigraph, path=path, read_only=read_only)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives in memory only (tests, benchmarks)."""
+        return cls(pyoxigraph.Store())
+
+    @property
+    def oxigraph(self) -> pyoxigraph.Store:
+        """The underlying :class:`pyoxigraph.Store`, for read access (viz, benchmarks)."""
+        return self._store
+
+    def __repr__(self) -> str:
+        where = str(self.path) if self.path else "memory"
+        return f"Store({where!r}{', read_only=True' if self.read_only else ''})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush writes to disk. The database itself is released when the object is collected."""
+        if self.path is not None and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as error:
+                raise StoreError(f"cannot flush store {self.path}: {_one_line(error)}") from error
+
+    # -------------------------------------------------------- reading
+
+    def query(self, sparql: str, **options: Any) -> Any:
+        """Run a SPARQL query with the union of all graphs as default graph; returns pyoxigraph results."""
+        options.setdefault("use_default_graph_as_union", True)
+        try:
+            return self._store.query(sparql, **options)
+        except OSError as error:
+            raise StoreError(f"cannot read store {self._where()}: {_one_line(error)}") from error
+
+    def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of variable name -> pyoxigraph term (unbound omitted)."""
+        results = self.query(sparql, **options)
+        names = [v.value for v in results.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in results]
+
+    def graph_quads(self, graph: str) -> set[Quad]:
+        return set(self._store.quads_for_pattern(None, None, None, NamedNode(graph)))
+
+    def has_article(self, sha256: str) -> bool:
+        return self._store.contains_named_graph(NamedNode(article_graph(sha256)))
+
+    def article_shas(self) -> list[str]:
+        """sha256 of every stored article, sorted."""
+        shas = (sha256_of_graph(g.value) for g in self._store.named_graphs() if isinstance(g, NamedNode))
+        return sorted(s for s in shas if s)
+
+    def articles(self) -> list[dict[str, str]]:
+        """One dict per stored article: sha256, source, title, lang, issued (missing keys omitted)."""
+        rows = self.select(_ARTICLES_QUERY, use_default_graph_as_union=False)
+        seen: dict[str, dict[str, str]] = {}
+        for row in rows:
+            item = {"sha256": row["sha"].value}
+            for key in ("source", "title", "lang", "issued"):
+                if key in row:
+                    item[key] = row[key].value
+            seen.setdefault(item["sha256"], item)
+        return sorted(seen.values(), key=lambda a: (a.get("source", ""), a["sha256"]))
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+    def article_state(self, sha256: str, quads: Sequence[Quad]) -> ArticleState:
+        """Compare the stored graph of an article with new quads: new, unchanged or changed."""
+        graph = article_graph(sha256)
+        if not self._store.contains_named_graph(NamedNode(graph)):
+            return "new"
+        return "unchanged" if self.graph_quads(graph) == set(quads) else "changed"
+
+    # -------------------------------------------------------- writing
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self._where()} is open read-only")
+
+    def _where(self) -> str:
+        return str(self.path) if self.path else "in memory"
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except (OSError, SyntaxError) as error:
+            raise StoreError(f"cannot write store {self._where()}: {_one_line(error)}") from error
+
+    def _replace_graph(self, graph: str, quads: Sequence[Quad]) -> None:
+        """Replace one named graph by ``quads`` in a single transaction."""
+        self._update(f"DROP SILENT GRAPH <{graph}> ;\n{_insert_data(graph, quads)}")
+
+    def put_article(self, sha256: str, quads: Sequence[Quad]) -> Literal["new", "unchanged", "replaced"]:
+        """Store an article's quads as its named graph, atomically; ingesting it again changes nothing."""
+        self._writable()
+        graph = article_graph(sha256)
+        node = NamedNode(graph)
+        if any(q.graph_name != node for q in quads):
+            raise ValueError(f"put_article: every quad must be in the graph <{graph}>")
+        state = self.article_state(sha256, quads)
+        if state == "unchanged":
+            return "unchanged"
+        if state == "new":
+            try:
+                self._store.extend(quads)
+            except OSError as error:
+                raise StoreError(f"cannot write store {self._where()}: {_one_line(error)}") from error
+            return "new"
+        self._replace_graph(graph, quads)
+        return "replaced"
+
+    def ensure_reference(self, quads: Sequence[Quad] | None = None) -> bool:
+        """Write the reference graph when it is missing or out of date; True when it was written.
+
+        Its content hash is kept in the graph itself as ``<…/graph/reference> schema:sha256 "…"``.
+        """
+        if quads is None:
+            from kg.rdf import reference_quads
+
+            quads = reference_quads()
+        digest = _content_hash(quads)
+        graph = NamedNode(REFERENCE_GRAPH)
+        stored = {q.object.value for q in self._store.quads_for_pattern(graph, SCHEMA.sha256, None, graph)}
+        if stored == {digest}:
+            return False
+        self._writable()
+        marker = [
+            Quad(graph, SCHEMA.sha256, pyoxigraph.Literal(digest), graph),
+            Quad(graph, DCT.title, pyoxigraph.Literal("dipkg reference data"), graph),
+        ]
+        self._replace_graph(REFERENCE_GRAPH, [*quads, *marker])
+        return True
+
+    def remove_article(self, ref: str) -> list[str]:
+        """Drop the graph(s) of the article(s) ``ref`` names; returns their sha256, sorted.
+
+        ``ref`` is a sha256 (or a unique prefix of at least 8 hex digits), the source path an
+        article was read from (``dip:source``), or a file whose articles are stored. Nothing else
+        is touched; when nothing matches, :class:`StoreError` says so and nothing is removed.
+        """
+        self._writable()
+        shas = self._match(ref)
+        if not shas:
+            raise StoreError(f"no stored article matches '{ref}': nothing removed")
+        self._update(" ;\n".join(f"DROP GRAPH <{article_graph(sha)}>" for sha in shas))
+        return shas
+
+    def _match(self, ref: str) -> list[str]:
+        stored = self.article_shas()
+        key = ref.strip().lower()
+        if _HEX.match(key):
+            hits = [sha for sha in stored if sha.startswith(key)]
+            if len(hits) > 1:
+                raise StoreError(f"'{ref}' matches {len(hits)} articles: give more digits of the sha256")
+            if hits:
+                return hits
+        target = _resolved(ref)
+        hits = {
+            a["sha256"]
+            for a in self.articles()
+            if "source" in a and (a["source"] == ref or (target and _source_file(a["source"]) == target))
+        }
+        if not hits and Path(ref).is_file():
+            hits = set(_file_shas(Path(ref))) & set(stored)
+        return sorted(hits)
+
+
+def _source_file(source: str) -> Path | None:
+    """The file a ``dip:source`` names: ``corpus.jsonl#3`` -> ``corpus.jsonl``, resolved."""
+    return _resolved(_JSONL_LINE.sub("", source))
+
+
+def _resolved(path: str) -> Path | None:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def _file_shas(path: Path) -> list[str]:
+    """sha256 of the articles a file holds, as ``kg.sources`` reads them."""
+    from kg.model import Article
+    from kg.sources import iter_articles
+
+    try:
+        return [item.sha256 for item in iter_articles([path]) if isinstance(item, Article)]
+    except InputError:
+        return []
