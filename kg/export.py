@@ -33,6 +33,22 @@ FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "jsonld": ".jsonld"}
 
 _UNION = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+_ENTITY_KINDS = (
+    "article", "country", "person", "place", "format", "organization", "meeting", "agreement", "mission",
+    "statistic", "statement", "position", "evidence", "role", "meeting-type", "agreement-type", "mission-type",
+    "statistic-type",
+)  # fmt: skip
+
+
+def _turtle_prefixes() -> dict[str, str]:
+    """Readable prefixed names: ``person:wang-yi`` rather than ``dipr:person\\/wang-yi``.
+
+    Turtle cannot write a "/" in a local name without escaping it, so each kind of entity gets
+    its own prefix; ``dipr:`` stays for the concept schemes themselves.
+    """
+    base = PREFIXES["dipr"]
+    kinds = {kind: f"{base}{kind}/" for kind in _ENTITY_KINDS}
+    return {**PREFIXES, **kinds, "articleGraph": "https://w3id.org/dipkg/graph/article/"}
 
 
 def _triples(rows: Iterable[QuerySolution]) -> Iterator[Triple]:
@@ -42,11 +58,11 @@ def _triples(rows: Iterable[QuerySolution]) -> Iterator[Triple]:
 
 def _union(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
     rows = store.query(_UNION)
-    serialize(_triples(rows), output, fmt, prefixes=PREFIXES if fmt == RdfFormat.TURTLE else None)
+    serialize(_triples(rows), output, fmt, prefixes=_turtle_prefixes() if fmt == RdfFormat.TURTLE else None)
 
 
 def _dataset(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
-    store.oxigraph.dump(output, fmt, prefixes=PREFIXES if fmt == RdfFormat.TRIG else None)
+    store.oxigraph.dump(output, fmt, prefixes=_turtle_prefixes() if fmt == RdfFormat.TRIG else None)
 
 
 def _context() -> dict[str, Any]:
