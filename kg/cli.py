@@ -219,3 +219,21 @@ def viz(output: Path, title: str, store_path: str | None) -> None:
     except OSError as error:
         raise KgError(f"{output}: cannot write ({error.strerror or error.__class__.__name__})") from None
     click.echo(f"wrote {output}: {summary.nodes} nodes, {summary.edges} edges")
+
+
+@main.command("eval")
+@click.argument("articles", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of NAME.json gold files (default: NAME.gold.json beside each article).",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--show", "per_article", is_flag=True, help="List what each article gets wrong.")
+def eval_(articles: Path, gold_dir: Path | None, fmt: str, per_article: bool) -> None:
+    """Score extraction against gold files: precision, recall and F1 per category."""
+    from kg.evaluate import evaluate, format_report
+
+    report = evaluate(articles, gold_dir=gold_dir)
+    click.echo(format_report(report, as_json=fmt == "json", per_article=per_article))

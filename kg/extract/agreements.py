@@ -33,6 +33,13 @@ _TITLE_STOP = re.compile(
 )
 
 
+def _foreign_ministry(iso: str) -> str:
+    from kg import reference
+
+    country = reference.countries().get(iso)
+    return f"Ministry of Foreign Affairs of {country.name_en if country else iso}"
+
+
 def _countries_in(doc: Document, start: int, end: int) -> list[str]:
     out: list[str] = []
     for m in doc.mentions_in(start, end, "country", "country_adj"):
@@ -116,7 +123,7 @@ def find_agreements(doc: Document) -> None:
             signed_on = dates[0].value if dates else (meeting.date if meeting else None)
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
-                organizations = [f"ministry-of-foreign-affairs-{iso.lower()}" for iso in parties]
+                organizations = [_foreign_ministry(iso) for iso in parties]
             key = (agreement_type, tuple(sorted(parties)), period and period[0].lexical)
             if key in seen:
                 evidence = doc.evidence(sentence)
