@@ -48,6 +48,19 @@ def _countries_in(doc: Document, start: int, end: int) -> list[str]:
     return out
 
 
+def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None) -> bool:
+    """Whether states act here: a meeting, an office holder, or a country named as such.
+
+    "der Deutsche Alpenverein und der kasachische Bergsportverband unterzeichneten eine Vereinbarung"
+    names countries only through adjectives of clubs: no state signs.
+    """
+    if meeting is not None or doc.persons_in(sentence.start, sentence.end):
+        return True
+    if doc.mentions_in(sentence.start, sentence.end, "role"):
+        return True
+    return any(not doc.in_quote(m.start) for m in doc.mentions_in(sentence.start, sentence.end, "country"))
+
+
 def _meeting_for(doc: Document, sentence: Sentence, before: int) -> Meeting | None:
     """The meeting a sentence speaks of: a meeting word in it, else the last one mentioned before it."""
     inside = [
@@ -111,7 +124,7 @@ def find_agreements(doc: Document) -> None:
                 parties = _countries_in(doc, sentence.start, sentence.end)
             if len(parties) < 2 and meeting is not None:
                 parties = list(dict.fromkeys([*parties, *meeting.participant_countries]))
-            if not parties:
+            if not parties or not _state_actors(doc, sentence, meeting):
                 continue
             period = find_year_range(doc.text, sentence.start, sentence.end)
             dates = [

@@ -10,6 +10,7 @@ its docstring what it needs and what it adds.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -22,6 +23,24 @@ from kg.model import Article, Evidence, Extraction, Meeting
 __all__ = ["Document", "PersonMention"]
 
 CUES: dict[str, ModuleType] = {"de": de, "en": en}
+_CHROME_HEADING = re.compile(
+    r"^(?:related(?: articles| stories| news)?|read more|more on this(?: topic)?|you may also like|"
+    r"recommended|comments?(?: \(\d+\))?|leave a (?:comment|reply)|share(?: this)?|most read|"
+    r"ähnliche artikel|verwandte artikel|mehr zum thema|weitere artikel|das könnte sie auch interessieren|"
+    r"schreibe einen kommentar|kommentare?(?: \(\d+\))?|teilen|meistgelesen|lesen sie auch|"
+    r"diese nachricht wurde .*)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragraph]:
+    """Drop everything from a "Related articles" / "Schreibe einen Kommentar" heading in the article's second half on."""
+    half = len(text) // 2
+    for i, paragraph in enumerate(paragraphs):
+        line = text[paragraph.start : paragraph.end].strip()
+        if paragraph.start >= half and len(line) <= 80 and _CHROME_HEADING.match(line):
+            return paragraphs[:i]
+    return paragraphs
 
 
 @dataclass(frozen=True)
@@ -55,9 +74,9 @@ class Document:
         lang = article.lang if article.lang in CUES else "en"
         lexicon = lexicon_for(lang)
         text = article.text
-        paragraphs = segment(text)
+        paragraphs = _without_page_chrome(segment(text), text)
         sentences = [s for p in paragraphs for s in p.sentences]
-        mentions = lexicon.gazetteer.find(text)
+        mentions = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
         doc = cls(
             article=article,
             lang=lang,

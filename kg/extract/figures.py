@@ -34,6 +34,25 @@ def _countries(doc: Document, sentence: Sentence) -> list[str]:
     return out
 
 
+_GERMAN_COMPOUND = re.compile(
+    r"\b\w+?(?P<head>handel|handels|umsatz|umsatzes|volumen|investitionen|investition|hilfe|hilfen)\b"
+)
+_COMPOUND_KIND = {"handel": "trade-volume", "handels": "trade-volume", "umsatz": "trade-volume",
+                  "umsatzes": "trade-volume", "volumen": "trade-volume", "investitionen": "investment",
+                  "investition": "investment", "hilfe": "other", "hilfen": "other"}  # fmt: skip
+
+
+def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[re.Match[str], str]]:
+    """German compounds the lexicon cannot list one by one: "Warenhandel", "Auslandsinvestitionen"."""
+    if doc.lang != "de":
+        return []
+    return [
+        (m, _COMPOUND_KIND[m.group("head").lower()])
+        for m in _GERMAN_COMPOUND.finditer(sentence.text)
+        if m.group(0)[:1].isupper()
+    ]
+
+
 def _year(doc: Document, sentence: Sentence, before: int) -> int | None:
     best = None
     for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, sentence.start, sentence.end):
@@ -55,16 +74,21 @@ def find_statistics(doc: Document) -> None:
         for money in find_money(doc.text, lang=doc.lang, start=sentence.start, end=sentence.end):
             if doc.in_quote(money.start):
                 continue
-            kinds = [m for m in doc.mentions_in(sentence.start, sentence.end, "statistic")]
+            kinds = [
+                (m.start, str(m.value)) for m in doc.mentions_in(sentence.start, sentence.end, "statistic")
+            ]
+            kinds += [
+                (sentence.start + m.start(), kind) for m, kind in _compound_statistic_words(doc, sentence)
+            ]
             if not kinds:
                 continue
-            nearest = min(kinds, key=lambda m: abs(m.start - money.start))
+            nearest = min(kinds, key=lambda k: abs(k[0] - money.start))
             concerns = countries if countries else previous
             if not concerns:
                 continue
             doc.found.statistics.append(
                 Statistic(
-                    statistic_type=str(nearest.value),
+                    statistic_type=nearest[1],
                     value=money.value,
                     evidence=[doc.evidence(sentence)],
                     currency=money.currency,

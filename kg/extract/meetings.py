@@ -28,6 +28,7 @@ from kg.model import DateValue, Meeting, PlaceRef
 
 __all__ = ["find_meetings"]
 
+_SMALL_FORMAT = 12  # a format this small meets as a whole; a larger one (OSCE, G20) is named, not assumed
 _MINISTER_ROLES = {"foreign-minister", "minister", "deputy-foreign-minister", "deputy-minister"}
 _HEAD_ROLES = {"president", "prime-minister"}
 _LOCATIVE = re.compile(
@@ -160,10 +161,14 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
 
 def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     cues = doc.cues
-    window = doc.text[max(sentence.start, mention.start - 80) : min(sentence.end, mention.end + 120)]
+    # the modal or future words that govern a meeting word stand close before it ("the next ministerial",
+    # "preparations for a visit") or right after it ("the summit will take place", "Treffen soll … stattfinden")
+    before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+    after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
+    window = before + " " + mention.text + " " + after
     if cues.CANCELLED.search(window):
         return "cancelled"
-    if cues.PLANNED.search(window) and not cues.PAST_HELD.search(window):
+    if (cues.PLANNED.search(before) or cues.PLANNED.search(after)) and not cues.PAST_HELD.search(window):
         return "planned"
     return "held"
 
@@ -184,10 +189,32 @@ def _relative_reference(doc: Document, sentence: Sentence, mention: Mention) -> 
     m = doc.cues.EVENT_OFFSET.search(before)
     if not m:
         return None
+    if m.group("eve"):
+        return -1, m.group(0) + mention.text
     number = m.group("n").lower()
     days = int(number) if number.isdigit() else doc.cues.NUMBER_WORDS.get(number, 1)
     sign = -1 if m.group("dir").lower() in ("vor", "before", "ahead of") else 1
     return sign * days, m.group(0) + mention.text
+
+
+_WEEKDAY_WORD = re.compile(
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)",
+    re.IGNORECASE,
+)
+
+
+def _ahead(value: DateValue, article_date: str | None) -> DateValue:
+    """ "Am Freitag sollen … zusammenkommen": a planned meeting's weekday is the coming one, not the last."""
+    import datetime as dt
+
+    if value.datatype != "date" or not article_date or not _WEEKDAY_WORD.search(value.text):
+        return value
+    day = dt.date.fromisoformat(value.lexical)
+    base = dt.date.fromisoformat(article_date[:10])
+    if day >= base:
+        return value
+    return DateValue((day + dt.timedelta(days=7)).isoformat(), value.datatype, value.text, value.resolution)
 
 
 def _compatible(meeting: Meeting, cue: _Cue) -> bool:
@@ -285,11 +312,14 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
 def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
     """A sentence that goes on about the meeting of the sentence before it ("Dabei …", "Also present were …")."""
     last = doc.sentence_at(meeting.evidence[-1].char_start) if meeting.evidence else None
-    if last is None or last.paragraph != sentence.paragraph:
+    if last is None:
         return False
-    return bool(
-        doc.cues.CONTEXT_ANAPHOR.search(sentence.text) or doc.cues.PARTICIPATION.search(sentence.text)
-    )
+    if last.paragraph == sentence.paragraph:
+        return bool(
+            doc.cues.CONTEXT_ANAPHOR.search(sentence.text) or doc.cues.PARTICIPATION.search(sentence.text)
+        )
+    # the paragraph right after the meeting's may list who came ("Gastgeber war …", "Also present were …")
+    return sentence.paragraph == last.paragraph + 1 and bool(doc.cues.PARTICIPATION.search(sentence.text))
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
@@ -311,12 +341,17 @@ def _finish(doc: Document, meeting: Meeting) -> None:
             meeting.meeting_type = "bilateral-talks"
         else:
             meeting.meeting_type = "other"
-    if meeting.format and meeting.status == "held":
+    if (
+        meeting.format
+        and meeting.status == "held"
+        and meeting.meeting_type in ("ministerial-meeting", "summit")
+    ):
         # a format's session is attended by its members: the text names some, the format says who the rest are
         from kg import reference
 
         fmt = reference.formats().get(meeting.format)
-        for member in fmt.members if fmt else ():
+        members = fmt.members if fmt and len(fmt.members) <= _SMALL_FORMAT else ()
+        for member in members:
             if member not in meeting.participant_countries:
                 meeting.participant_countries.append(member)
     if meeting.place and not meeting.venue_country:
@@ -337,6 +372,7 @@ def find_meetings(doc: Document) -> None:
     meetings: list[Meeting] = []
     current: Meeting | None = None
     for paragraph in doc.paragraphs:
+        context: tuple[list, list] = ([], [])  # date and place said in this paragraph before any meeting word
         for sentence in paragraph.sentences:
             mentions = [
                 m
@@ -346,6 +382,7 @@ def find_meetings(doc: Document) -> None:
             if not mentions:
                 if current is not None and _continues(doc, current, sentence):
                     _add_participants(doc, current, sentence)
+                context = (_event_dates(doc, sentence), _places(doc, sentence))
                 continue
             dates = _event_dates(doc, sentence)
             places = _places(doc, sentence)
@@ -363,7 +400,7 @@ def find_meetings(doc: Document) -> None:
                     if target:
                         doc.meeting_mentions[mention.start] = target
                         referenced.append((mention, target, *relative))
-                        continue
+                    continue  # "two days before the summit": the summit is not this sentence's event
                 introducing.append(mention)
             for index, mention in enumerate(introducing):
                 # attributes of the sentence go to its first introducing mention
@@ -377,10 +414,15 @@ def find_meetings(doc: Document) -> None:
                 )
                 if cue.meeting_type is None and _ministerial_by_title(doc, sentence, mention):
                     cue.meeting_type = "ministerial-meeting"
-                if cue.date is None and referenced:
+                if index == 0 and cue.date is None and cue.place is None and context[0] and context[1]:
+                    cue.date, cue.place = context[0][0].value, context[1][0][1]
+                    cue.venue_country = cue.place.country
+                if index == 0 and cue.date is None and referenced:
                     _, target, days, phrase = referenced[0]
                     if target.date:
                         cue.date = shift_date(target.date, days, text=phrase)
+                if cue.status == "planned" and cue.date is not None:
+                    cue.date = _ahead(cue.date, doc.article.date)
                 if _negated(doc, sentence, mention):
                     continue
                 existing = _find_existing(meetings, cue)

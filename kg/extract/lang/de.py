@@ -19,7 +19,7 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|geplant|geplante[mnrs]?|plant|planen|wird|werden|bevorstehende[mnrs]?|"
     r"nächste[mnrs]?|kommende[mnrs]?|künftige[mnrs]?|anberaumt|vorgesehen|angekündigt|wollen|will|"
-    r"verschoben)\b",
+    r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten)\b",
     re.IGNORECASE,
 )
 PAST_HELD = re.compile(
@@ -53,7 +53,8 @@ MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|sch
 PARTICIPATION = re.compile(
     r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|darunter|anwesend|vertreten|"
     r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit|Delegation|"
-    r"Delegationen|leitete|leiteten|führte|angeführt|Amtskollege|Amtskollegen|Amtskollegin|am Tisch|vertrat|vertraten)\b",
+    r"Delegationen|leitete|leiteten|führte|angeführt|Amtskollege|Amtskollegen|Amtskollegin|am Tisch|vertrat|vertraten|"
+    r"Gastgeber|Gastgeberin|angereist|vertreten|erschienen)\b",
     re.IGNORECASE | re.DOTALL,
 )
 ANAPHOR = re.compile(
@@ -69,7 +70,8 @@ CONTEXT_ANAPHOR = re.compile(
 BETWEEN = re.compile(r"\b(?:zwischen|von)\b", re.I)
 AND = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 EVENT_OFFSET = re.compile(
-    r"\b(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)\s+(?:dem|der|den)\s+$",
+    r"\b(?:(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)|"
+    r"am (?P<eve>Vorabend|Vortag) (?:des|der))\s+(?:dem|der|den)?\s*$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}

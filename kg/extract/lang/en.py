@@ -18,7 +18,7 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|shall|is to|are to|is due to|are due to|planned|plans? to|scheduled|upcoming|next|"
     r"forthcoming|is expected to|are expected to|expected|proposed|set to|intends? to|would|postponed|"
-    r"to be held|later this)\b",
+    r"to be held|later this|preparations? for|prepare for|preparing)\b",
     re.IGNORECASE,
 )
 PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
@@ -41,7 +41,8 @@ MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuttered|closure)
 PARTICIPATION = re.compile(
     r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
     r"received|welcomed|alongside|together with|with his|with her|delegation|delegations|around the table|"
-    r"led|chaired|co-chaired|represented|representing|counterpart|counterparts)\b",
+    r"led|chaired|co-chaired|represented|representing|counterpart|counterparts|host|hosts|travelled|traveled|"
+    r"flew in|arrived)\b",
     re.IGNORECASE,
 )
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
@@ -51,7 +52,8 @@ CONTEXT_ANAPHOR = re.compile(
 )
 BETWEEN = re.compile(r"\b(?:between|of)\b", re.I)
 EVENT_OFFSET = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)\s+the\s+$",
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)|"
+    r"on the (?P<eve>eve) of)\s+the\s+$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
