@@ -142,7 +142,9 @@ class Agreement:
     agreement_type: str
     evidence: list[Evidence]
     parties: list[str] = field(default_factory=list)  # ISO codes
-    party_organizations: list[str] = field(default_factory=list)  # names, e.g. "Ministry of Foreign Affairs of Kazakhstan"
+    party_organizations: list[str] = field(
+        default_factory=list
+    )  # names, e.g. "Ministry of Foreign Affairs of Kazakhstan"
     signed_on: DateValue | None = None
     signed_at: str | None = None  # Meeting.key
     valid_from: DateValue | None = None

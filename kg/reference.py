@@ -204,7 +204,20 @@ def countries() -> dict[str, Country]:
                 seen.add(label)
                 alt_labels.append(label)
         result[iso] = Country(iso, name_en, name_de, tuple(alt_labels), entry.get("wikidata"))
+    result[EU.iso2] = EU
     return result
+
+
+# The European Union negotiates, signs and trades as one party, so the graph lets it stand where a
+# country stands (participant, party, figure). ISO 3166-1 reserves the code "EU" for it ("exceptionally
+# reserved"); CLDR names it as a territory. Its member states stay in the format "eu".
+EU = Country(
+    "EU",
+    "European Union",
+    "Europäische Union",
+    (("EU", "en"), ("E.U.", "en"), ("EU", "de")),
+    "Q458",
+)
 
 
 # ---------------------------------------------------------------- formats

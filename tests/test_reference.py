@@ -11,6 +11,7 @@ from kg import reference
 from kg.errors import KgError
 
 ISO = {c.alpha_2 for c in pycountry.countries}
+ACTORS = ISO | {"EU"}  # the EU stands where a country stands, under its reserved ISO code
 CONTRACT_ROLES = {
     "foreign-minister",
     "deputy-foreign-minister",
@@ -31,7 +32,8 @@ WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 
 def test_every_iso_country_has_english_and_german_labels():
     countries = reference.countries()
-    assert set(countries) == ISO  # no CLDR regions ("EU", "UN", "001") and no code missing
+    assert set(countries) == ACTORS  # no CLDR regions ("UN", "001") and no code missing; the EU as one party
+    assert countries["EU"].name_de == "Europäische Union"
     for iso, country in countries.items():
         assert country.iso2 == iso
         assert country.name_en.strip() and country.name_de.strip(), iso
@@ -147,7 +149,7 @@ def test_formats_are_many_unique_and_well_formed():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", fid), fid
         assert fmt.kind in ("format", "organization"), fid
         assert fmt.label_en and fmt.label_de, fid
-        assert set(fmt.members) <= ISO, (fid, set(fmt.members) - ISO)
+        assert set(fmt.members) <= ACTORS, (fid, set(fmt.members) - ACTORS)
         assert len(set(fmt.members)) == len(fmt.members), fid
         assert all(lang in ("en", "de") for _, lang in fmt.aliases), fid
 
@@ -156,7 +158,7 @@ def test_format_memberships():
     formats = reference.formats()
     assert set(formats["central-asia-china"].members) == {"CN", "KG", "KZ", "TJ", "TM", "UZ"}
     assert set(formats["c5-plus-1"].members) == C5 | {"US"}
-    assert set(formats["eu-central-asia"].members) == C5 | set(formats["eu"].members)
+    assert set(formats["eu-central-asia"].members) == C5 | {"EU"}
     assert len(formats["eu"].members) == 27
     assert len(formats["nato"].members) == 32
     assert len(formats["osce"].members) == 57

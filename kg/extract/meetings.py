@@ -100,6 +100,16 @@ def _capital_of(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceR
     return out
 
 
+def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
+    """Format mentions; "EU" alone names the Union as a party, not the EU–X format."""
+    countries = {(m.start, m.end) for m in doc.mentions_in(sentence.start, sentence.end, "country")}
+    return [
+        m
+        for m in doc.mentions_in(sentence.start, sentence.end, "format")
+        if not doc.in_quote(m.start) and (m.start, m.end) not in countries
+    ]
+
+
 def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
     out = _capital_of(doc, sentence)
     mission_spans = [m for m in doc.mentions_in(sentence.start, sentence.end, "mission")]
@@ -163,12 +173,14 @@ def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     cues = doc.cues
     # the modal or future words that govern a meeting word stand close before it ("the next ministerial",
     # "preparations for a visit") or right after it ("the summit will take place", "Treffen soll … stattfinden")
-    before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+    before = doc.text[max(sentence.start, mention.start - 100) : mention.start]
+    before = re.split(r"[,;:–—]\s", before)[-1]  # the clause the meeting word stands in
     after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
     window = before + " " + mention.text + " " + after
     if cues.CANCELLED.search(window):
         return "cancelled"
-    if (cues.PLANNED.search(before) or cues.PLANNED.search(after)) and not cues.PAST_HELD.search(window):
+    planned = cues.PLANNED.search(before) or cues.PLANNED.search(after) or cues.PLANNED_AROUND.search(window)
+    if planned and not cues.PAST_HELD.search(window):
         return "planned"
     return "held"
 
@@ -386,11 +398,7 @@ def find_meetings(doc: Document) -> None:
                 continue
             dates = _event_dates(doc, sentence)
             places = _places(doc, sentence)
-            formats = [
-                m
-                for m in doc.mentions_in(sentence.start, sentence.end, "format")
-                if not doc.in_quote(m.start)
-            ]
+            formats = _formats(doc, sentence)
             referenced: list[tuple[Mention, Meeting, int, str]] = []
             introducing: list[Mention] = []
             for mention in mentions:
@@ -402,6 +410,11 @@ def find_meetings(doc: Document) -> None:
                         referenced.append((mention, target, *relative))
                     continue  # "two days before the summit": the summit is not this sentence's event
                 introducing.append(mention)
+            if not introducing:
+                context = (dates, places)
+            for _, target, days, phrase in referenced:
+                if target.date is None and dates:
+                    target.date = shift_date(dates[0].value, -days, text=phrase)
             for index, mention in enumerate(introducing):
                 # attributes of the sentence go to its first introducing mention
                 cue = _cue(

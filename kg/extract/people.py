@@ -147,11 +147,25 @@ def _titles(doc: Document) -> list[_Title]:
                 elif m.kind == "format" and all(g.value[0] == "secretary-general" for g in group):
                     organization = str(m.value)
                     end = m.end
+        if country is None:
+            country = _represented_country(doc, start)
         # "designate" after the title: "Foreign Minister-designate"
         if text[end : end + 10].lower().startswith(("-designate", " designate")):
             qualifier = "designate"
         titles.append(_Title(start, end, [g.value for g in group], country, organization, qualifier))
     return titles
+
+
+def _represented_country(doc: Document, title_start: int) -> str | None:
+    """ "Tadschikistan wurde von Außenminister X vertreten", "Kyrgyzstan by Foreign Minister X", "Uzbekistan sent its …"."""
+    text = doc.text
+    floor = max(0, title_start - 60)
+    for m in reversed(doc.mentions_in(floor, title_start, "country")):
+        gap = text[m.end : title_start]
+        if doc.cues.REPRESENTED_BY.fullmatch(gap):
+            return str(m.value)
+        break
+    return None
 
 
 def _sentence_floor(doc: Document, pos: int) -> int:

@@ -22,6 +22,7 @@ PLANNED = re.compile(
     r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten)\b",
     re.IGNORECASE,
 )
+PLANNED_AROUND = re.compile(r"\bbereite\w*\b.{0,80}\bvor\b|\bstehen\b.{0,40}\bbevor\b", re.IGNORECASE)
 PAST_HELD = re.compile(
     r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte)\b", re.I
 )
@@ -57,6 +58,9 @@ PARTICIPATION = re.compile(
     r"Gastgeber|Gastgeberin|angereist|vertreten|erschienen)\b",
     re.IGNORECASE | re.DOTALL,
 )
+REPRESENTED_BY = re.compile(
+    r"(?:wurde|war|wird)?\s*(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
+)
 ANAPHOR = re.compile(
     r"\b(?:dem|des|das|diesem|dieses|am|beim|im|vom|im Rahmen des|Die|die|Das|Dabei|dabei)\s*$"
 )
@@ -71,7 +75,7 @@ BETWEEN = re.compile(r"\b(?:zwischen|von)\b", re.I)
 AND = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)|"
-    r"am (?P<eve>Vorabend|Vortag) (?:des|der))\s+(?:dem|der|den)?\s*$",
+    r"am (?P<eve>Vorabend|Vortag) (?:des|der))\s+(?:(?:dem|der|den)\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}

@@ -21,6 +21,7 @@ PLANNED = re.compile(
     r"to be held|later this|preparations? for|prepare for|preparing)\b",
     re.IGNORECASE,
 )
+PLANNED_AROUND = re.compile(r"\b(?:will|would|is to|are to)\b.{0,60}\b(?:take place|be held|meet)\b", re.I)
 PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
 CANCELLED = re.compile(r"\b(?:cancell?ed|called off|scrapped|cancell?ation)\b", re.I)
 NEGATION = re.compile(
@@ -45,6 +46,9 @@ PARTICIPATION = re.compile(
     r"flew in|arrived)\b",
     re.IGNORECASE,
 )
+REPRESENTED_BY = re.compile(
+    r"(?:was|were|is|are)?\s*(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
+)
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+(?:[\w'-]+\s+){0,3}$")
 CONTEXT_ANAPHOR = re.compile(
@@ -53,7 +57,7 @@ CONTEXT_ANAPHOR = re.compile(
 BETWEEN = re.compile(r"\b(?:between|of)\b", re.I)
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)|"
-    r"on the (?P<eve>eve) of)\s+the\s+$",
+    r"on the (?P<eve>eve) of)\s+the\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
