@@ -33,6 +33,19 @@ _TITLE_STOP = re.compile(
 )
 
 
+def _same_agreement(agreements, agreement_type: str, parties: list[str], period) -> Agreement | None:
+    for agreement in agreements:
+        if agreement.agreement_type != agreement_type or set(agreement.parties) != set(parties):
+            continue
+        if (
+            period is None
+            or agreement.valid_from is None
+            or agreement.valid_from.lexical == period[0].lexical
+        ):
+            return agreement
+    return None
+
+
 def _foreign_ministry(iso: str) -> str:
     from kg import reference
 
@@ -137,12 +150,19 @@ def find_agreements(doc: Document) -> None:
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
-            key = (agreement_type, tuple(sorted(parties)), period and period[0].lexical)
-            if key in seen:
+            same = _same_agreement(seen.values(), agreement_type, parties, period)
+            if same is not None:  # told twice: in the headline and in the body
                 evidence = doc.evidence(sentence)
-                if evidence not in seen[key].evidence:
-                    seen[key].evidence.append(evidence)
+                if evidence not in same.evidence:
+                    same.evidence.append(evidence)
+                if period and same.valid_from is None:
+                    same.valid_from, same.valid_until = period
+                same.signed_at = same.signed_at or (meeting.key if meeting else None)
+                same.signed_on = same.signed_on or signed_on
+                if len(title := _title(doc, mention, sentence)) > len(same.title or ""):
+                    same.title = title
                 continue
+            key = (agreement_type, tuple(sorted(parties)), period and period[0].lexical)
             agreement = Agreement(
                 agreement_type=agreement_type,
                 evidence=[doc.evidence(sentence)],
@@ -183,9 +203,14 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     after = doc.text[mention.end : mention.end + 40]
     link = re.match(r"\s*(?:of|von|der|des)\s+(?:the\s+)?", after)
     if link:
-        nxt = doc.mentions_in(mention.end + link.end(), mention.end + link.end() + 40, "country")
-        if nxt and nxt[0].start == mention.end + link.end():
+        nxt = doc.mentions_in(mention.end, mention.end + link.end() + 40, "country")
+        if nxt and nxt[0].start <= mention.end + link.end():
             return str(nxt[0].value)
+    # "Kasachstan unterhält seit Jahren ein Generalkonsulat in Urumqi": the country that keeps it
+    clause_start = max(sentence.start, doc.text.rfind(",", sentence.start, mention.start) + 1)
+    subjects = doc.mentions_in(clause_start, mention.start, "country")
+    if subjects and subjects[0].start - clause_start < 3:
+        return str(subjects[0].value)
     return None
 
 
@@ -203,11 +228,14 @@ def find_missions(doc: Document) -> None:
             sending = _sending_country(doc, sentence, mention)
             place = None
             host = None
-            for city in doc.mentions_in(mention.end, sentence.end, "city"):
+            cities = doc.mentions_in(sentence.start, sentence.end, "city")
+            if cities:  # "ein Generalkonsulat in Guangzhou", "in der Stadt Aktobe ein Generalkonsulat"
+                city = min(
+                    cities, key=lambda c: abs(c.start - mention.start) + (0 if c.start > mention.start else 5)
+                )
                 c = city.value[0]  # type: ignore[index]
                 place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
                 host = c.country
-                break
             if host is None:
                 hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
                 if hosts:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.document import Document
-from kg.extract.numbers import find_money
+from kg.extract.numbers import MoneyMention, find_money
 from kg.extract.text import Sentence
 from kg.model import Evidence, Statement, Statistic
 
@@ -53,12 +53,15 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
     ]
 
 
-def _year(doc: Document, sentence: Sentence, before: int) -> int | None:
+def _year(doc: Document, sentence: Sentence, money: MoneyMention) -> int | None:
+    """The year a figure is for: the one the sentence gives nearest before it, or "a year earlier" than that."""
     best = None
     for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, sentence.start, sentence.end):
-        if m.start() > before + 80:
+        if m.start() > money.start + 80:
             break
         best = int(m.group("year") or m.group("bare"))
+    if best is not None and doc.cues.PREVIOUS_YEAR.search(doc.text[money.end : sentence.end]):
+        return best - 1
     return best
 
 
@@ -92,7 +95,7 @@ def find_statistics(doc: Document) -> None:
                     value=money.value,
                     evidence=[doc.evidence(sentence)],
                     currency=money.currency,
-                    year=_year(doc, sentence, money.start),
+                    year=_year(doc, sentence, money),
                     concerns=list(concerns),
                     confidence=0.9 if countries else 0.7,
                 )

@@ -119,7 +119,9 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
         if any(0 <= m.start - x.end <= 40 for x in mission_spans):
             continue  # "Generalkonsulat in Guangzhou": the mission's city, not the meeting's
         before = doc.text[max(sentence.start, m.start - 25) : m.start]
-        if _LOCATIVE.search(before) or m.start == sentence.start:
+        if m.start < _dateline_end(sentence):
+            continue  # "ASTANA, 5. März –": where the report was filed, not where anyone met
+        if _LOCATIVE.search(before) or (m.start == sentence.start and not _DATELINE.match(sentence.text)):
             out.append((m, _city(m)))
     return out
 
@@ -203,6 +205,8 @@ def _relative_reference(doc: Document, sentence: Sentence, mention: Mention) -> 
         return None
     if m.group("eve"):
         return -1, m.group(0) + mention.text
+    if m.group("side"):
+        return 0, m.group(0) + mention.text
     number = m.group("n").lower()
     days = int(number) if number.isdigit() else doc.cues.NUMBER_WORDS.get(number, 1)
     sign = -1 if m.group("dir").lower() in ("vor", "before", "ahead of") else 1
@@ -267,6 +271,41 @@ def _merge(meeting: Meeting, cue: _Cue, doc: Document, sentence: Sentence) -> No
     evidence = doc.evidence(sentence)
     if evidence not in meeting.evidence:
         meeting.evidence.append(evidence)
+
+
+def _share_attributes(
+    doc: Document, sentence: Sentence, introducing: list[Mention], dates: list, places: list, formats: list
+) -> list[tuple[list, list, list]]:
+    """Give each date, place and format of the sentence to the meeting word nearest to it.
+
+    "Bayramov told the meeting that Azerbaijan will host the seventh CICA summit in Baku": Baku goes
+    to the summit. A meeting word after a definite article ("the meeting") refers back and gets an
+    attribute only when no other meeting word is there to take it.
+    """
+    shares: list[tuple[list, list, list]] = [([], [], []) for _ in introducing]
+    if not introducing:
+        return shares
+    definite = [
+        bool(doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, m.start - 20) : m.start]))
+        for m in introducing
+    ]
+
+    def nearest(position: int) -> int:
+        def cost(i: int) -> float:
+            m = introducing[i]
+            distance = m.start - position if position < m.start else max(0, position - m.end)
+            return distance + (1000 if definite[i] and not all(definite) else 0)
+
+        return min(range(len(introducing)), key=cost)
+
+    for slot, items, where in (
+        (0, dates, lambda d: d.start),
+        (1, places, lambda p: p[0].start),
+        (2, formats, lambda f: f.start),
+    ):
+        for item in items:
+            shares[nearest(where(item))][slot].append(item)
+    return shares
 
 
 def _cue(
@@ -404,7 +443,10 @@ def find_meetings(doc: Document) -> None:
             for mention in mentions:
                 relative = _relative_reference(doc, sentence, mention)
                 if relative:
-                    target = _find_existing(meetings, _bare_cue(mention))
+                    held = [m for m in meetings if m.status == "held"]
+                    target = _find_existing(held, _bare_cue(mention)) or _find_existing(
+                        meetings, _bare_cue(mention)
+                    )
                     if target:
                         doc.meeting_mentions[mention.start] = target
                         referenced.append((mention, target, *relative))
@@ -415,21 +457,20 @@ def find_meetings(doc: Document) -> None:
             for _, target, days, phrase in referenced:
                 if target.date is None and dates:
                     target.date = shift_date(dates[0].value, -days, text=phrase)
+            if any(not m.value[2] for m in introducing):  # type: ignore[index]
+                # "ministers met in Almaty for the seventh meeting": the noun names the event, not the verb
+                introducing = [m for m in introducing if not m.value[2]]  # type: ignore[index]
+            shares = _share_attributes(doc, sentence, introducing, dates, places, formats)
             for index, mention in enumerate(introducing):
-                # attributes of the sentence go to its first introducing mention
-                cue = _cue(
-                    doc,
-                    sentence,
-                    mention,
-                    dates if index == 0 else [],
-                    places if index == 0 else [],
-                    formats if index == 0 else [],
-                )
+                cue = _cue(doc, sentence, mention, *shares[index])
                 if cue.meeting_type is None and _ministerial_by_title(doc, sentence, mention):
                     cue.meeting_type = "ministerial-meeting"
                 if index == 0 and cue.date is None and cue.place is None and context[0] and context[1]:
                     cue.date, cue.place = context[0][0].value, context[1][0][1]
                     cue.venue_country = cue.place.country
+                if index == 0 and referenced and referenced[0][2] == 0 and cue.place is None:
+                    cue.place = referenced[0][1].place  # "on the sidelines of the council": same place
+                    cue.venue_country = cue.place.country if cue.place else cue.venue_country
                 if index == 0 and cue.date is None and referenced:
                     _, target, days, phrase = referenced[0]
                     if target.date:

@@ -124,6 +124,9 @@ def _titles(doc: Document) -> list[_Title]:
         start, end = group[0].start, group[-1].end
         country, organization = None, None
         before = [m for m in doc.mentions_in(max(0, start - 40), start, "country", "country_adj", "modifier")]
+        owner = doc.mentions_in(max(0, start - 40), start, "format")
+        if owner and re.fullmatch(r"\s*", text[owner[-1].end : start]):
+            organization = str(owner[-1].value)  # "CICA Secretary General Kairat Sarybay"
         qualifier = None
         for m in reversed(before):
             gap = text[m.end : start]

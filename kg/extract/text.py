@@ -53,8 +53,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         dot = match.start()
         word = re.search(r"([\w.]+)$", text[cursor:dot])
         token = word.group(1).lower() if word else ""
-        if token.isdigit() and match.group(0).startswith("."):
-            continue  # German ordinal or date: "26. April"
+        if token.isdigit() and len(token) <= 2 and match.group(0).startswith("."):
+            continue  # German ordinal or date: "26. April" (but a year ends a sentence: "2025–2027.")
         if token.replace(".", "") in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, z.B, d.h

@@ -19,7 +19,7 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|geplant|geplante[mnrs]?|plant|planen|wird|werden|bevorstehende[mnrs]?|"
     r"nächste[mnrs]?|kommende[mnrs]?|künftige[mnrs]?|anberaumt|vorgesehen|angekündigt|wollen|will|"
-    r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten)\b",
+    r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten|Einladung|eingeladen|lud)\b",
     re.IGNORECASE,
 )
 PLANNED_AROUND = re.compile(r"\bbereite\w*\b.{0,80}\bvor\b|\bstehen\b.{0,40}\bbevor\b", re.IGNORECASE)
@@ -43,7 +43,8 @@ ADOPTED = re.compile(
     re.IGNORECASE,
 )
 MISSION_OPENED = re.compile(
-    r"\b(?:eröffnet\w*|Eröffnung|öffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b", re.I
+    r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b",
+    re.I,
 )
 MISSION_AGREED = re.compile(
     r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
@@ -59,7 +60,7 @@ PARTICIPATION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 REPRESENTED_BY = re.compile(
-    r"(?:wurde|war|wird)?\s*(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
+    r"\s*(?:(?:wurde|war|wird)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
 )
 ANAPHOR = re.compile(
     r"\b(?:dem|des|das|diesem|dieses|am|beim|im|vom|im Rahmen des|Die|die|Das|Dabei|dabei)\s*$"
@@ -75,7 +76,7 @@ BETWEEN = re.compile(r"\b(?:zwischen|von)\b", re.I)
 AND = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)|"
-    r"am (?P<eve>Vorabend|Vortag) (?:des|der))\s+(?:(?:dem|der|den)\s+)?(?:\w+\s+){0,2}$",
+    r"am (?P<eve>Vorabend|Vortag) (?:des|der)|(?P<side>am Rande (?:des|der)|im Rahmen (?:des|der)))\s+(?:(?:dem|der|den)\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
@@ -101,6 +102,9 @@ ORDINALS = {
 ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(ORDINALS) + r")(?:[nrsm])?\b|\b(?P<num>\d{1,2})\.\s*(?=\w)",
     re.IGNORECASE,
+)
+PREVIOUS_YEAR = re.compile(
+    r"^[^.;]{0,25}?\b(?:ein Jahr zuvor|im Vorjahr|im Jahr davor|des Vorjahres)\b", re.I
 )
 YEAR_CONTEXT = re.compile(
     r"\b(?:im Jahr(?:e)?|Jahr|im|für|seit|bis)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"

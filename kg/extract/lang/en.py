@@ -18,7 +18,7 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|shall|is to|are to|is due to|are due to|planned|plans? to|scheduled|upcoming|next|"
     r"forthcoming|is expected to|are expected to|expected|proposed|set to|intends? to|would|postponed|"
-    r"to be held|later this|preparations? for|prepare for|preparing)\b",
+    r"to be held|later this|preparations? for|prepare for|preparing|invited|invitation|getting ready)\b",
     re.IGNORECASE,
 )
 PLANNED_AROUND = re.compile(r"\b(?:will|would|is to|are to)\b.{0,60}\b(?:take place|be held|meet)\b", re.I)
@@ -32,7 +32,10 @@ SIGNED = re.compile(
     r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck)\b", re.IGNORECASE
 )
 ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
-MISSION_OPENED = re.compile(r"\b(?:opened|opens|inaugurated|inauguration|opening|began operating)\b", re.I)
+MISSION_OPENED = re.compile(
+    r"\b(?:maintains|maintain|operates|has had|opened|opens|inaugurated|inauguration|opening|began operating)\b",
+    re.I,
+)
 MISSION_AGREED = re.compile(
     r"\b(?:agreed to open|agreed to establish|will open|to open|to establish|establishment|exchanged notes|"
     r"decided to open|plans to open|approved the opening)\b",
@@ -42,12 +45,12 @@ MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuttered|closure)
 PARTICIPATION = re.compile(
     r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
     r"received|welcomed|alongside|together with|with his|with her|delegation|delegations|around the table|"
-    r"led|chaired|co-chaired|represented|representing|counterpart|counterparts|host|hosts|travelled|traveled|"
+    r"led|chaired|co-chaired|at the table|represented|representing|counterpart|counterparts|host|hosts|travelled|traveled|"
     r"flew in|arrived)\b",
     re.IGNORECASE,
 )
 REPRESENTED_BY = re.compile(
-    r"(?:was|were|is|are)?\s*(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
+    r"\s*(?:(?:was|were|is|are)\s+)?(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+(?:[\w'-]+\s+){0,3}$")
@@ -57,7 +60,7 @@ CONTEXT_ANAPHOR = re.compile(
 BETWEEN = re.compile(r"\b(?:between|of)\b", re.I)
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)|"
-    r"on the (?P<eve>eve) of)\s+the\s+(?:[\w'-]+\s+){0,2}$",
+    r"on the (?P<eve>eve) of|(?P<side>on the sidelines of|at the margins of|on the margins of))\s+the\s+(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -81,6 +84,9 @@ ORDINALS = {
 }
 ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(ORDINALS) + r")\b|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE
+)
+PREVIOUS_YEAR = re.compile(
+    r"^[^.;]{0,25}?\b(?:a year earlier|the year before|the previous year|in the previous year)\b", re.I
 )
 YEAR_CONTEXT = re.compile(
     r"\b(?:in|for|during|of|since)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
