@@ -515,7 +515,8 @@ def _vis_edge(source: int, target: int, data: dict, *, large: bool) -> dict:
 
 def _options(*, large: bool) -> dict:
     options: dict = {
-        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+        # labels stay readable when a whole graph is fitted to the window (vis hides them below 5 px)
+        "nodes": {"font": {"size": 16}, "borderWidth": 1, "scaling": {"label": {"drawThreshold": 2}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9a9a9a", "highlight": "#333333"},
