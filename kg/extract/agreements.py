@@ -153,7 +153,7 @@ def find_agreements(doc: Document) -> None:
             same = _same_agreement(seen.values(), agreement_type, parties, period)
             if same is not None:  # told twice: in the headline and in the body
                 evidence = doc.evidence(sentence)
-                if evidence not in same.evidence:
+                if same.evidence[-1] != evidence:  # sentences come in order: a repeat is the last one
                     same.evidence.append(evidence)
                 if period and same.valid_from is None:
                     same.valid_from, same.valid_until = period

@@ -68,6 +68,9 @@ class Document:
         default_factory=dict
     )  # mention start -> meeting it refers to
     _starts: list[int] = field(default_factory=list)
+    _person_starts: list[int] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, article: Article) -> Document:
@@ -89,6 +92,8 @@ class Document:
             found=Extraction(article=article),
         )
         doc._starts = [m.start for m in mentions]
+        doc._quote_starts = [q[0] for q in doc.quotes]
+        doc._sentence_starts = [s.start for s in sentences]
         return doc
 
     @property
@@ -97,24 +102,24 @@ class Document:
 
     def mentions_in(self, start: int, end: int, *kinds: str) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, start)
-        out = []
-        for m in self.mentions[lo:]:
-            if m.start >= end:
-                break
-            if m.end <= end and (not kinds or m.kind in kinds):
-                out.append(m)
-        return out
+        hi = bisect.bisect_left(self._starts, end, lo)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and (not kinds or m.kind in kinds)]
 
     def persons_in(self, start: int, end: int) -> list[PersonMention]:
-        return [p for p in self.person_mentions if p.start >= start and p.end <= end]
+        if len(self._person_starts) != len(self.person_mentions):
+            self._person_starts = [p.start for p in self.person_mentions]
+        lo = bisect.bisect_left(self._person_starts, start)
+        hi = bisect.bisect_left(self._person_starts, end, lo)
+        return [p for p in self.person_mentions[lo:hi] if p.end <= end]
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quotes[i][1]
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def evidence(self, sentence: Sentence) -> Evidence:

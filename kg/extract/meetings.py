@@ -269,7 +269,7 @@ def _merge(meeting: Meeting, cue: _Cue, doc: Document, sentence: Sentence) -> No
         if c not in meeting.participant_countries:
             meeting.participant_countries.append(c)
     evidence = doc.evidence(sentence)
-    if evidence not in meeting.evidence:
+    if not meeting.evidence or meeting.evidence[-1] != evidence:  # sentences come in order
         meeting.evidence.append(evidence)
 
 

@@ -231,7 +231,7 @@ def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -
             key = (name, role, title.country, title.organization, title.qualifier)
             confidence = 0.9 if title.country else 0.7
             if key in by_key:
-                if evidence not in by_key[key].evidence:
+                if by_key[key].evidence[-1] != evidence:  # sentences come in order
                     by_key[key].evidence.append(evidence)
                 continue
             position = Position(
