@@ -109,9 +109,7 @@ def export(fmt: str, output: Path | None, store_path: str | None) -> None:
     from kg.export import export as run_export
 
     if fmt not in FORMATS:
-        raise click.BadParameter(
-            f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})", param_hint="--format"
-        )
+        raise KgError(f"--format: unknown export format '{fmt}' (choose {', '.join(FORMATS)})")
     with _open_store(store_path, read_only=True) as store:
         if output is None:
             run_export(store, fmt=fmt, output=sys.stdout.buffer)

@@ -27,7 +27,7 @@ from kg.vocab import PREFIXES
 if TYPE_CHECKING:
     from kg.store import Store
 
-__all__ = ["FORMATS", "SUFFIXES", "export"]
+__all__ = ["FORMATS", "SUFFIXES", "export", "turtle_prefixes"]
 
 FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "jsonld": ".jsonld"}
@@ -40,7 +40,7 @@ _ENTITY_KINDS = (
 )  # fmt: skip
 
 
-def _turtle_prefixes() -> dict[str, str]:
+def turtle_prefixes() -> dict[str, str]:
     """Readable prefixed names: ``person:wang-yi`` rather than ``dipr:person\\/wang-yi``.
 
     Turtle cannot write a "/" in a local name without escaping it, so each kind of entity gets
@@ -58,11 +58,11 @@ def _triples(rows: Iterable[QuerySolution]) -> Iterator[Triple]:
 
 def _union(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
     rows = store.query(_UNION)
-    serialize(_triples(rows), output, fmt, prefixes=_turtle_prefixes() if fmt == RdfFormat.TURTLE else None)
+    serialize(_triples(rows), output, fmt, prefixes=turtle_prefixes() if fmt == RdfFormat.TURTLE else None)
 
 
 def _dataset(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
-    store.oxigraph.dump(output, fmt, prefixes=_turtle_prefixes() if fmt == RdfFormat.TRIG else None)
+    store.oxigraph.dump(output, fmt, prefixes=turtle_prefixes() if fmt == RdfFormat.TRIG else None)
 
 
 def _context() -> dict[str, Any]:

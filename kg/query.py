@@ -210,7 +210,9 @@ def format_result(result: QueryResult, *, fmt: str = "table") -> str:
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format '{fmt}' (choose {', '.join(RESULT_FORMATS)})")
     if result.kind == "graph":
-        return serialize(result.triples, format=RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        from kg.export import turtle_prefixes
+
+        return serialize(result.triples, format=RdfFormat.TURTLE, prefixes=turtle_prefixes()).decode("utf-8")
     if fmt == "json":
         return _json(result)
     if result.kind == "ask":

@@ -324,7 +324,7 @@ def _html_main_text(page: str, source: str) -> tuple[str, str | None]:
     except Exception as exc:  # any parser failure is this file's problem: one line
         raise _Unreadable(f"{source}: cannot parse HTML ({type(exc).__name__})") from None
     text = _normalise(getattr(document, "text", None) or "") if document is not None else ""
-    if not text.strip():
+    if not any(char.isalpha() for char in text):  # nothing, or markup debris such as "<<<>>>"
         raise _Unreadable(f"{source}: no article text found in HTML")
     title = getattr(document, "title", None) or _html_title(page)
     return text, _clean_title(title)

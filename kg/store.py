@@ -86,6 +86,19 @@ def _content_hash(quads: Sequence[Quad]) -> str:
     return digest.hexdigest()
 
 
+class _Closed:
+    """Stands in for the database of a closed store: any use is a one-line StoreError."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        raise StoreError(f"store {self._path} is closed")
+
+    def __len__(self) -> int:
+        raise StoreError(f"store {self._path} is closed")
+
+
 class Store:
     """A dipkg store. Open one with :meth:`Store.open` (on disk) or :meth:`Store.in_memory`."""
 
@@ -116,11 +129,15 @@ class Store:
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 oxigraph = pyoxigraph.Store(str(path))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:  # RocksDB reports a folder changing under it as RuntimeError
             message = _one_line(error)
             if "lock" in message.lower():
                 raise StoreError(
                     f"store {path} is in use by another process (is a `kg ingest` running?)"
+                ) from error
+            if read_only and isinstance(error, RuntimeError):
+                raise StoreError(
+                    f"store {path} changed while it was being opened (is a `kg ingest` running?): {message}"
                 ) from error
             raise StoreError(f"cannot open store {path}: {message}") from error
         return cls(oxigraph, path=path, read_only=read_only)
@@ -146,12 +163,21 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Flush writes to disk. The database itself is released when the object is collected."""
-        if self.path is not None and not self.read_only:
-            try:
+        """Flush writes to disk and release the database, so that the folder can be opened again.
+
+        pyoxigraph has no ``close()``: it releases a database when the last reference to it goes.
+        So the store drops its reference here; a traceback or a caller that still holds this object
+        no longer keeps the database (and its lock) open. An in-memory store is left as it is.
+        """
+        if self.path is None or isinstance(self._store, _Closed):
+            return
+        try:
+            if not self.read_only:
                 self._store.flush()
-            except OSError as error:
-                raise StoreError(f"cannot flush store {self.path}: {_one_line(error)}") from error
+        except OSError as error:
+            raise StoreError(f"cannot flush store {self.path}: {_one_line(error)}") from error
+        finally:
+            self._store = _Closed(self.path)
 
     # -------------------------------------------------------- reading
 
@@ -160,7 +186,7 @@ class Store:
         options.setdefault("use_default_graph_as_union", True)
         try:
             return self._store.query(sparql, **options)
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"cannot read store {self._where()}: {_one_line(error)}") from error
 
     def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:

@@ -100,14 +100,14 @@ def _add_countries(gaz: Gazetteer, lang: str, adjective_parts: dict[str, str], w
 def _add_roles(gaz: Gazetteer, lang: str, words: set[str]) -> None:
     roles = reference.role_lexicon()
     for item in roles.get(lang, []):
-        forms = {item["title"]}
+        forms = [item["title"]]
         for key in ("feminine", "plural", "forms", "inflections", "variants"):
             value = item.get(key)
             if isinstance(value, str):
-                forms.add(value)
+                forms.append(value)
             elif isinstance(value, list):
-                forms.update(value)
-        for form in forms:
+                forms.extend(value)
+        for form in dict.fromkeys(forms):  # lexicon order: a set's order changes with PYTHONHASHSEED
             gaz.add(form, "role", (item["role"], form), fold_first=lang == "en" or form[:1].islower())
             if lang == "en":
                 gaz.add(form.lower(), "role", (item["role"], form))

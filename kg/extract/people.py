@@ -155,7 +155,8 @@ def _titles(doc: Document) -> list[_Title]:
         # "designate" after the title: "Foreign Minister-designate"
         if text[end : end + 10].lower().startswith(("-designate", " designate")):
             qualifier = "designate"
-        titles.append(_Title(start, end, [g.value for g in group], country, organization, qualifier))
+        written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
+        titles.append(_Title(start, end, written, country, organization, qualifier))
     return titles
 
 
