@@ -47,3 +47,14 @@ def test_any_unicode_text_is_read_without_error(text):
     extraction = extract(Article(text=text, sha256="0" * 64, source="random", lang="en"))
     for evidence in _spans(extraction):
         assert text[evidence.char_start : evidence.char_end] == evidence.sentence
+
+
+def test_hostile_input_finishes_with_bounded_output():
+    one_line = ("Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Almaty on Monday. " * 1500)[:100_000]
+    repeated = "Kasachstan, China und Usbekistan. " * 10_000
+    for text, lang in ((one_line, "en"), (repeated, "de")):
+        extraction = extract(
+            Article(text=text, sha256="0" * 64, source="hostile", lang=lang, date="2025-05-20")
+        )
+        assert len(extraction.meetings) <= 5, "one meeting told a thousand times is still one meeting"
+        assert sum(extraction.counts().values()) < 100

@@ -104,3 +104,14 @@ def test_parse_number_separators():
     assert parse_number("1.234,5", lang="de") == Decimal("1234.5")
     assert parse_number("1,234.5", lang="en") == Decimal("1234.5")
     assert parse_number("43,8", lang="de") == Decimal("43.8")
+
+
+def test_relative_months_and_years_resolve_against_the_article_date():
+    found = find_dates("next month; im kommenden Jahr; im Vorjahr; last week", article_date="2025-12-10")
+    assert [(d.value.lexical, d.value.datatype) for d in found] == [
+        ("2026-01", "gYearMonth"),
+        ("2026", "gYear"),
+        ("2024", "gYear"),
+    ]
+    assert all(d.value.resolution == "relative-to-article" for d in found)
+    assert find_dates("next month", article_date=None) == []

@@ -53,6 +53,14 @@ _WEEKDAY = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?P<which>next|last|this|nächsten|kommenden|vergangenen|letzten|diesen|im kommenden|im nächsten|im vergangenen|"
+    r"im letzten|in diesem|im)\s+(?P<unit>month|year|Monat|Jahr)\b|\b(?P<vorjahr>im Vorjahr)\b",
+    re.IGNORECASE,
+)
+_PERIOD_STEP = {"next": 1, "nächsten": 1, "kommenden": 1, "im kommenden": 1, "im nächsten": 1, "last": -1,
+                "vergangenen": -1, "letzten": -1, "im vergangenen": -1, "im letzten": -1, "this": 0, "diesen": 0,
+                "in diesem": 0}  # fmt: skip
 _RANGE = re.compile(
     r"\b(?P<from>(?:19|20)\d\d)\s*(?:bis|to|until|through|[-–—/])\s*(?P<until>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -159,8 +167,30 @@ def find_dates(
             value = DateValue(day.isoformat(), "date", m.group(0).strip(), "relative-to-article")
             found.append(DateMention(m.start(), m.end(), value))
             taken.append((m.start(), m.end()))
+        for m in _RELATIVE_PERIOD.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            value = _relative_period(m, base)
+            if value is not None:
+                found.append(DateMention(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _relative_period(m: re.Match[str], base: dt.date) -> DateValue | None:
+    """ "next month" -> gYearMonth, "im kommenden Jahr" -> gYear; a week is too vague to become a date."""
+    written = m.group(0).strip()
+    if m.group("vorjahr"):
+        return DateValue(str(base.year - 1), "gYear", written, "relative-to-article")
+    step = _PERIOD_STEP.get(m.group("which").lower())
+    if step is None:
+        return None
+    if m.group("unit").lower() in ("year", "jahr"):
+        return DateValue(str(base.year + step), "gYear", written, "relative-to-article")
+    month_index = base.year * 12 + base.month - 1 + step
+    year, month = divmod(month_index, 12)
+    return DateValue(f"{year}-{month + 1:02d}", "gYearMonth", written, "relative-to-article")
 
 
 def find_year_range(text: str, start: int = 0, end: int | None = None) -> tuple[DateValue, DateValue] | None:

@@ -139,6 +139,9 @@ def _titles(doc: Document) -> list[_Title]:
             ) and (m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s")) or doc.lang == "en"):
                 country = str(m.value)
                 start = m.start
+        designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
+        if designate:  # "Foreign Minister-designate of Japan"
+            qualifier, end = "designate", end + designate.end()
         after = doc.mentions_in(end, min(len(text), end + 60), "country", "format")
         if after:
             m = after[0]
