@@ -45,6 +45,12 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
 ]
 _MONTH_YEAR = re.compile(rf"\b(?:im\s+|in\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?:Ende|Anfang|Mitte|im|late|early|mid-?|in)\s+)(?P<month>"
+    + "|".join(m for m in MONTHS if len(m) > 3 and m != "sept")
+    + r")\b(?!\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(
     r"\b(?:(?:am|on|last|vergangenen|letzten)\s+)?(?P<weekday>"
     + "|".join(WEEKDAYS)
@@ -153,6 +159,14 @@ def find_dates(
                 found.append(DateMention(m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
     if base:
+        for m in _MONTH_ONLY.finditer(text, start, end):  # "Ende August", "in early September"
+            if not free(m.start(), m.end()) or m.group(0)[:1].islower() and m.group("month")[:1].islower():
+                continue
+            month = MONTHS[m.group("month").lower()]
+            year = base.year + (1 if month < base.month - 6 else 0) - (1 if month > base.month + 6 else 0)
+            value = DateValue(f"{year}-{month:02d}", "gYearMonth", m.group(0).strip(), "relative-to-article")
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
         for m in _WEEKDAY.finditer(text, start, end):
             if not free(m.start(), m.end()):
                 continue

@@ -177,7 +177,8 @@ def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     # "preparations for a visit") or right after it ("the summit will take place", "Treffen soll … stattfinden")
     before = doc.text[max(sentence.start, mention.start - 100) : mention.start]
     before = re.split(r"[,;:–—]\s", before)[-1]  # the clause the meeting word stands in
-    after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
+    after = doc.text[mention.end : min(sentence.end, mention.end + 100)]
+    after = re.split(r"[;:–—]\s|,\s(?!(?:der|die|das|which|that|who)\b)", after)[0]  # up to the clause end
     window = before + " " + mention.text + " " + after
     if cues.CANCELLED.search(window):
         return "cancelled"
@@ -220,6 +221,23 @@ _WEEKDAY_WORD = re.compile(
 )
 
 
+def _day_next_to_last_meeting(doc: Document, sentence: Sentence, meetings: list[Meeting]) -> DateValue | None:
+    """ "Bereits am Vortag waren Wang und Lawrow zusammengekommen": a day before the meeting just told."""
+    for cue, days in ((doc.cues.DAY_BEFORE, -1), (doc.cues.DAY_AFTER, 1)):
+        m = cue.search(sentence.text)
+        if m:
+            for meeting in reversed(meetings):
+                if meeting.status == "held" and meeting.date is not None:
+                    return shift_date(meeting.date, days, text=m.group(0))
+    return None
+
+
+def _before_article(value: DateValue, article_date: str | None) -> bool:
+    if not article_date or value.resolution != "relative-to-article" or value.datatype != "date":
+        return False
+    return value.lexical < article_date[:10]
+
+
 def _ahead(value: DateValue, article_date: str | None) -> DateValue:
     """ "Am Freitag sollen … zusammenkommen": a planned meeting's weekday is the coming one, not the last."""
     import datetime as dt
@@ -234,7 +252,7 @@ def _ahead(value: DateValue, article_date: str | None) -> DateValue:
 
 
 def _compatible(meeting: Meeting, cue: _Cue) -> bool:
-    if cue.status != meeting.status and not cue.definite:
+    if cue.status != meeting.status:
         return False  # "the next ministerial will take place in Tashkent" is another meeting
     if cue.meeting_type and meeting.meeting_type and cue.meeting_type != meeting.meeting_type:
         loose = cue.meeting_type == "bilateral-talks" and cue.definite
@@ -273,6 +291,36 @@ def _merge(meeting: Meeting, cue: _Cue, doc: Document, sentence: Sentence) -> No
         meeting.evidence.append(evidence)
 
 
+class _ImplicitMention(Mention):
+    """A title standing in for a meeting word ("Die Außenminister der SOZ haben …"); never anaphoric."""
+
+
+def _implicit_ministerials(doc: Document, sentence: Sentence) -> list[Mention]:
+    """Ministers of a format as a group: "Die Außenminister der SOZ haben am Dienstag in Tianjin …", "Foreign ministers of the SCO met in …".
+
+    Ministers named as a group of a format act as that format's ministerial meeting; the title stands
+    in for the meeting word.
+    """
+    out = []
+    formats = doc.mentions_in(sentence.start, sentence.end, "format")
+    for role in doc.mentions_in(sentence.start, sentence.end, "role"):
+        if role.value[0] not in _MINISTER_ROLES or doc.in_quote(role.start):  # type: ignore[index]
+            continue
+        before = doc.text[max(sentence.start, role.start - 12) : role.start]
+        if not re.search(r"(?:^|\b(?:Die|die|The|the)\s+)$", before) or not role.text.endswith(
+            ("minister", "ministers", "Ministers")
+        ):
+            continue
+        for fmt in formats:
+            if re.fullmatch(r"\s*(?:der|des|of the|of)\s*", doc.text[role.end : fmt.start]):
+                plural = doc.lang == "de" or role.text.endswith(("ministers", "Ministers"))
+                if plural:
+                    value = ("ministerial-meeting", False, False)
+                    out.append(_ImplicitMention(role.start, role.end, role.text, "meeting", value))
+                break
+    return out
+
+
 def _share_attributes(
     doc: Document, sentence: Sentence, introducing: list[Mention], dates: list, places: list, formats: list
 ) -> list[tuple[list, list, list]]:
@@ -286,7 +334,8 @@ def _share_attributes(
     if not introducing:
         return shares
     definite = [
-        bool(doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, m.start - 20) : m.start]))
+        not isinstance(m, _ImplicitMention)
+        and bool(doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, m.start - 20) : m.start]))
         for m in introducing
     ]
 
@@ -298,14 +347,47 @@ def _share_attributes(
 
         return min(range(len(introducing)), key=cost)
 
-    for slot, items, where in (
-        (0, dates, lambda d: d.start),
-        (1, places, lambda p: p[0].start),
-        (2, formats, lambda f: f.start),
-    ):
-        for item in items:
-            shares[nearest(where(item))][slot].append(item)
+    statuses = [_status(doc, sentence, m) for m in introducing]
+    article_date = (doc.article.date or "")[:10]
+
+    def fits(i: int, date) -> bool:
+        # a planned meeting does not take a day already past; a held one not a day still to come
+        if (
+            not article_date
+            or date.value.resolution != "relative-to-article"
+            or date.value.datatype != "date"
+        ):
+            return True
+        past = date.value.lexical < article_date
+        return past != (statuses[i] == "planned")
+
+    for date in dates:
+        candidates = [i for i in range(len(introducing)) if fits(i, date)] or list(range(len(introducing)))
+        best = min(
+            candidates, key=lambda i: (nearest(date.start) != i, abs(introducing[i].start - date.start))
+        )
+        shares[best][0].append(date)
+    for place in places:
+        shares[nearest(place[0].start)][1].append(place)
+    for fmt in formats:
+        shares[nearest(fmt.start)][2].append(fmt)
+    for share in shares:  # one city and one format for all meetings of the sentence unless one names its own
+        if not share[1] and places:
+            share[1].extend(places)
+        if not share[2] and formats:
+            share[2].extend(formats)
     return shares
+
+
+_TO_COUNTRY = re.compile(r"\s+(?:in|nach|to|im|in die|in der)\s+$")
+
+
+def _venue_country(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
+    """ "ein Besuch … in China", "a visit to Kazakhstan": the country the meeting is in."""
+    for m in doc.mentions_in(mention.end, min(sentence.end, mention.end + 80), "country"):
+        if _TO_COUNTRY.search(doc.text[max(mention.end, m.start - 12) : m.start]):
+            return str(m.value)
+    return None
 
 
 def _cue(
@@ -313,9 +395,9 @@ def _cue(
 ) -> _Cue:
     meeting_type, generic, verb = mention.value  # type: ignore[misc]
     before = doc.text[max(sentence.start, mention.start - 20) : mention.start]
-    definite = bool(doc.cues.DEFINITE_BEFORE.search(before))
+    definite = not isinstance(mention, _ImplicitMention) and bool(doc.cues.DEFINITE_BEFORE.search(before))
     place = places[0][1] if places else None
-    venue = place.country if place else None
+    venue = place.country if place else _venue_country(doc, sentence, mention)
     return _Cue(
         mention=mention,
         meeting_type=meeting_type,
@@ -339,7 +421,7 @@ def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
         return len({p.name for p in persons}) >= 1 and (held or cue.date or cue.place or len(persons) >= 2)
     if cue.generic:
         return bool(cue.format or cue.ordinal or (cue.date and cue.place))
-    strong = cue.date or cue.place or cue.format or cue.ordinal or cue.countries
+    strong = cue.date or cue.place or cue.format or cue.ordinal or cue.countries or cue.venue_country
     if cue.definite and not strong:
         return False
     return bool(strong or held)
@@ -405,6 +487,12 @@ def _finish(doc: Document, meeting: Meeting) -> None:
         for member in members:
             if member not in meeting.participant_countries:
                 meeting.participant_countries.append(member)
+    if (
+        meeting.meeting_type == "visit"
+        and meeting.venue_country
+        and meeting.venue_country not in meeting.participant_countries
+    ):
+        meeting.participant_countries.append(meeting.venue_country)  # the host takes part in a visit
     if meeting.place and not meeting.venue_country:
         meeting.venue_country = meeting.place.country
     signals = sum(bool(x) for x in (meeting.date, meeting.place, meeting.format, meeting.participants))
@@ -413,8 +501,9 @@ def _finish(doc: Document, meeting: Meeting) -> None:
 
 def _ministerial_by_title(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     """'Treffen der Außenminister', 'meeting of foreign ministers', 'foreign ministers' meeting'."""
-    after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 25), "role")
-    if after and re.fullmatch(r"\s*(?:der|of(?: the)?)\s*", doc.text[mention.end : after[0].start]):
+    after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 40), "role")
+    link = r"\s*(?:des Rates der|des Rats der|der|of the Council of|of(?: the)?)\s*"
+    if after and re.fullmatch(link, doc.text[mention.end : after[0].start]):
         return after[0].value[0] in _MINISTER_ROLES  # type: ignore[index]
     return False
 
@@ -430,6 +519,7 @@ def find_meetings(doc: Document) -> None:
                 for m in doc.mentions_in(sentence.start, sentence.end, "meeting")
                 if not doc.in_quote(m.start)
             ]
+            mentions = sorted([*mentions, *_implicit_ministerials(doc, sentence)], key=lambda m: m.start)
             if not mentions:
                 if current is not None and _continues(doc, current, sentence):
                     _add_participants(doc, current, sentence)
@@ -471,12 +561,18 @@ def find_meetings(doc: Document) -> None:
                 if index == 0 and referenced and referenced[0][2] == 0 and cue.place is None:
                     cue.place = referenced[0][1].place  # "on the sidelines of the council": same place
                     cue.venue_country = cue.place.country if cue.place else cue.venue_country
+                if index == 0 and cue.date is None and not referenced:
+                    cue.date = _day_next_to_last_meeting(doc, sentence, meetings)
                 if index == 0 and cue.date is None and referenced:
                     _, target, days, phrase = referenced[0]
                     if target.date:
                         cue.date = shift_date(target.date, days, text=phrase)
                 if cue.status == "planned" and cue.date is not None:
                     cue.date = _ahead(cue.date, doc.article.date)
+                    if _before_article(cue.date, doc.article.date):
+                        cue.date = (
+                            None  # "am Dienstag … den Gipfel vorbereitet, der Ende August …": not its date
+                        )
                 if _negated(doc, sentence, mention):
                     continue
                 existing = _find_existing(meetings, cue)

@@ -208,6 +208,7 @@ def find_people(doc: Document) -> None:
 
     _collect_mentions(doc, known)
     _make_positions(doc, linked)
+    _resolve_counterparts(doc)
 
 
 def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
@@ -222,6 +223,28 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
     doc.person_mentions = mentions
     for name in {known[f] for f in forms}:
         doc.found.persons.setdefault(name, [])
+
+
+_COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")
+
+
+def _resolve_counterparts(doc: Document) -> None:
+    """ "seinen chinesischen Amtskollegen", "his Uzbek counterpart" -> the one office holder of that country."""
+    added = []
+    for adj in (m for m in doc.mentions if m.kind == "country_adj"):
+        tail = _COUNTERPART.match(doc.text, adj.end)
+        if not tail:
+            continue
+        holders = {p.person for p in doc.found.positions if p.country == adj.value and p.qualifier is None}
+        if len(holders) > 1:  # a counterpart holds the same office as the one whose counterpart he is
+            sentence = doc.sentence_at(adj.start)
+            near = {p.name for p in doc.persons_in(sentence.start, sentence.end)} if sentence else set()
+            offices = set().union(*(doc.person_roles.get(n, set()) for n in near)) if near else set()
+            holders = {h for h in holders if doc.person_roles.get(h, set()) & offices}
+        if len(holders) == 1:
+            added.append(PersonMention(adj.start, adj.end + tail.end() - adj.end, holders.pop()))
+    if added:
+        doc.person_mentions = sorted([*doc.person_mentions, *added], key=lambda p: p.start)
 
 
 def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -> None:

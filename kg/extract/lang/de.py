@@ -19,9 +19,12 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|geplant|geplante[mnrs]?|plant|planen|wird|werden|bevorstehende[mnrs]?|"
     r"nächste[mnrs]?|kommende[mnrs]?|künftige[mnrs]?|anberaumt|vorgesehen|angekündigt|wollen|will|"
-    r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten|Einladung|eingeladen|lud)\b",
+    r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten|vorbereitet|Einladung|eingeladen|lud|"
+    r"stattfinden soll|stattfinden sollen|stattfinden wird)\b",
     re.IGNORECASE,
 )
+DAY_BEFORE = re.compile(r"\b(?:am Vortag|tags zuvor|einen Tag zuvor|am Tag zuvor)\b", re.IGNORECASE)
+DAY_AFTER = re.compile(r"\b(?:am Folgetag|tags darauf|am Tag danach|einen Tag später)\b", re.IGNORECASE)
 PLANNED_AROUND = re.compile(r"\bbereite\w*\b.{0,80}\bvor\b|\bstehen\b.{0,40}\bbevor\b", re.IGNORECASE)
 PAST_HELD = re.compile(
     r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte)\b", re.I
@@ -53,7 +56,7 @@ MISSION_AGREED = re.compile(
 )
 MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)
 PARTICIPATION = re.compile(
-    r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|darunter|anwesend|vertreten|"
+    r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|Teilnehmern|Teilnehmerinnen|darunter|anwesend|vertreten|"
     r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit|Delegation|"
     r"Delegationen|leitete|leiteten|führte|angeführt|Amtskollege|Amtskollegen|Amtskollegin|am Tisch|vertrat|vertraten|"
     r"Gastgeber|Gastgeberin|angereist|vertreten|erschienen)\b",

@@ -21,6 +21,10 @@ PLANNED = re.compile(
     r"to be held|later this|preparations? for|prepare for|preparing|invited|invitation|getting ready)\b",
     re.IGNORECASE,
 )
+DAY_BEFORE = re.compile(
+    r"\b(?:the day before|the previous day|a day earlier|the day earlier)\b", re.IGNORECASE
+)
+DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later|the day after)\b", re.IGNORECASE)
 PLANNED_AROUND = re.compile(r"\b(?:will|would|is to|are to)\b.{0,60}\b(?:take place|be held|meet)\b", re.I)
 PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
 CANCELLED = re.compile(r"\b(?:cancell?ed|called off|scrapped|cancell?ation)\b", re.I)
