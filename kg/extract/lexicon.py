@@ -108,9 +108,10 @@ def _add_roles(gaz: Gazetteer, lang: str, words: set[str]) -> None:
             elif isinstance(value, list):
                 forms.extend(value)
         for form in dict.fromkeys(forms):  # lexicon order: a set's order changes with PYTHONHASHSEED
-            gaz.add(form, "role", (item["role"], form), fold_first=lang == "en" or form[:1].islower())
+            value = (item["role"], form, item.get("country"))  # "Bundeskanzler" names Germany's office
+            gaz.add(form, "role", value, fold_first=lang == "en" or form[:1].islower())
             if lang == "en":
-                gaz.add(form.lower(), "role", (item["role"], form))
+                gaz.add(form.lower(), "role", value)
             words.update(form.split())
     for qualifier, by_lang in roles.get("modifiers", {}).items():
         for form in by_lang.get(lang, []):

@@ -155,6 +155,9 @@ def _titles(doc: Document) -> list[_Title]:
                     end = m.end
         if country is None:
             country = _represented_country(doc, start)
+        if country is None:
+            implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
+            country = implied.pop() if len(implied) == 1 else None
         # "designate" after the title: "Foreign Minister-designate"
         if text[end : end + 10].lower().startswith(("-designate", " designate")):
             qualifier = "designate"
