@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pyoxigraph import QuerySolution, RdfFormat, Triple, serialize
+from pyoxigraph import DefaultGraph, Quad, QuerySolution, RdfFormat, Triple, serialize
 
 from kg.errors import ExportError
 from kg.vocab import PREFIXES
@@ -61,8 +61,13 @@ def _union(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
     serialize(_triples(rows), output, fmt, prefixes=turtle_prefixes() if fmt == RdfFormat.TURTLE else None)
 
 
+def _named_quads(store: Store) -> Iterator[Quad]:
+    """Every quad of the named graphs; the merged default graph is the store's index, not data."""
+    return (q for q in store.oxigraph if not isinstance(q.graph_name, DefaultGraph))
+
+
 def _dataset(store: Store, fmt: RdfFormat, output: IO[bytes]) -> None:
-    store.oxigraph.dump(output, fmt, prefixes=turtle_prefixes() if fmt == RdfFormat.TRIG else None)
+    serialize(_named_quads(store), output, fmt, prefixes=turtle_prefixes() if fmt == RdfFormat.TRIG else None)
 
 
 def _context() -> dict[str, Any]:
@@ -83,7 +88,7 @@ def _jsonld(store: Store, output: IO[bytes]) -> None:
     with warnings.catch_warnings():  # rdflib 7 warns about its own internal use of ConjunctiveGraph
         warnings.simplefilter("ignore", DeprecationWarning)
         dataset = Dataset()
-        dataset.parse(data=store.oxigraph.dump(format=RdfFormat.N_QUADS), format="nquads")
+        dataset.parse(data=serialize(_named_quads(store), format=RdfFormat.N_QUADS), format="nquads")
         text = dataset.serialize(format="json-ld", context=context, auto_compact=True, indent=1)
     output.write(text.encode("utf-8"))
 

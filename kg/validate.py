@@ -38,7 +38,8 @@ def union_graph(store: Store) -> Graph:
     """The union of all graphs of the store as an rdflib Graph, each triple once."""
     from rdflib import Graph
 
-    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
+    # the named graphs themselves, not the store's merged index of them: validation checks the data
+    rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
     data = serialize((Triple(r[0], r[1], r[2]) for r in rows), format=RdfFormat.N_TRIPLES)
     graph = Graph()
     graph.parse(data=data.decode("utf-8"), format="nt")
