@@ -262,7 +262,9 @@ class Store:
         """Quads in the named graphs (the merged default graph is an index of them, not counted)."""
         if not self._merged:
             return len(self._store)
-        rows = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", use_default_graph_as_union=False)
+        rows = self._store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", use_default_graph_as_union=False
+        )
         return len(self._store) - int(next(iter(rows))["n"].value)
 
     def article_state(self, sha256: str, quads: Sequence[Quad]) -> ArticleState:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import find_dates
 from kg.extract.document import Document
 from kg.extract.numbers import MoneyMention, find_money
 from kg.extract.text import Sentence
@@ -24,9 +25,10 @@ __all__ = ["find_quotes", "find_statistics"]
 
 def _countries(doc: Document, sentence: Sentence) -> list[str]:
     out: list[str] = []
-    for m in doc.mentions_in(sentence.start, sentence.end, "country", "country_adj"):
-        if str(m.value) not in out:
-            out.append(str(m.value))
+    for m in doc.mentions_in(sentence.start, sentence.end, "country", "country_adj", "country_group"):
+        for iso in m.value if m.kind == "country_group" else (m.value,):  # type: ignore[union-attr]
+            if str(iso) not in out:
+                out.append(str(iso))
     for token in re.findall(r"\b\w+(?:-\w+)+\b", sentence.text):
         parts = [doc.lexicon.adjective_parts.get(p.lower()) for p in token.split("-")]
         if all(parts):
@@ -53,6 +55,16 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
     ]
 
 
+def _bilateral_pair(doc: Document, sentence: Sentence) -> list[str]:
+    """ "bilateral trade reached $6.4 billion": the two countries of the article's last bilateral meeting."""
+    if not doc.cues.BILATERAL.search(sentence.text):
+        return []
+    for meeting in reversed(doc.found.meetings):
+        if len(meeting.participant_countries) == 2 and meeting.evidence[0].char_start < sentence.start:
+            return list(meeting.participant_countries)
+    return []
+
+
 def _year(doc: Document, sentence: Sentence, money: MoneyMention) -> int | None:
     """The year a figure is for: the one the sentence gives nearest before it, or "a year earlier" than that."""
     best = None
@@ -62,6 +74,12 @@ def _year(doc: Document, sentence: Sentence, money: MoneyMention) -> int | None:
         best = int(m.group("year") or m.group("bare"))
     if best is not None and doc.cues.PREVIOUS_YEAR.search(doc.text[money.end : sentence.end]):
         return best - 1
+    if best is None:  # "Last year British companies invested …", "im Vorjahr"
+        for found in find_dates(
+            doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
+        ):
+            if found.value.datatype == "gYear":
+                return int(found.value.lexical)
     return best
 
 
@@ -86,7 +104,9 @@ def find_statistics(doc: Document) -> None:
             if not kinds:
                 continue
             nearest = min(kinds, key=lambda k: abs(k[0] - money.start))
-            concerns = countries if countries else previous
+            if doc.cues.TARGET.search(doc.text[max(sentence.start, money.start - 40) : money.start]):
+                continue  # "the goal of raising it to $15 billion" is a target, not a figure
+            concerns = countries or previous or _bilateral_pair(doc, sentence)
             if not concerns:
                 continue
             doc.found.statistics.append(

@@ -20,6 +20,7 @@ agreement      type                         "Memorandum", "roadmap"
 mission        type                         "Generalkonsulat", "embassy"
 statistic      type                         "Handelsvolumen", "trade"
 modifier       "former" | "designate"       "ehemalige", "former"
+country_group  tuple of ISO codes           "five Central Asian states"
 =============  ==========================================================
 """
 
@@ -190,6 +191,11 @@ def lexicon_for(lang: str) -> Lexicon:
     _add_formats(gaz, words)
     _add_cities(gaz)
     _add_events(gaz, lang, words)
+    groups = json.loads((lexicon_dir() / "groups.json").read_text(encoding="utf-8"))
+    for key, group in groups.items():
+        if not key.startswith("_"):
+            for phrase in group.get(lang, []):
+                gaz.add(phrase, "country_group", tuple(group["members"]))
     for name in _CURRENCY_NAMES:  # so that "US-Dollar" is money, never the United States
         gaz.add(name, "currency", name)
     gaz.compile()

@@ -92,6 +92,11 @@ ORDINAL = re.compile(
 PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:a year earlier|the year before|the previous year|in the previous year)\b", re.I
 )
+TARGET = re.compile(
+    r"\b(?:goal|target|aim|aims|raising it to|raise it to|increase it to|to reach|to double)\b",
+    re.IGNORECASE,
+)
+BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
 YEAR_CONTEXT = re.compile(
     r"\b(?:in|for|during|of|since)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
 )
