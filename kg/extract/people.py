@@ -126,7 +126,7 @@ def _titles(doc: Document) -> list[_Title]:
         before = [m for m in doc.mentions_in(max(0, start - 40), start, "country", "country_adj", "modifier")]
         owner = doc.mentions_in(max(0, start - 40), start, "format")
         if owner and re.fullmatch(r"\s*", text[owner[-1].end : start]):
-            organization = str(owner[-1].value)  # "CICA Secretary General Kairat Sarybay"
+            organization = _organization_name(str(owner[-1].value))  # "CICA Secretary General Kairat Sarybay"
         qualifier = None
         for m in reversed(before):
             gap = text[m.end : start]
@@ -151,7 +151,7 @@ def _titles(doc: Document) -> list[_Title]:
                     country = str(m.value)
                     end = m.end
                 elif m.kind == "format" and all(g.value[0] == "secretary-general" for g in group):
-                    organization = str(m.value)
+                    organization = _organization_name(str(m.value))
                     end = m.end
         if country is None:
             country = _represented_country(doc, start)
@@ -164,6 +164,14 @@ def _titles(doc: Document) -> list[_Title]:
         written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
         titles.append(_Title(start, end, written, country, organization, qualifier))
     return titles
+
+
+def _organization_name(format_id: str) -> str:
+    """The English name of an organisation of the format lexicon ("sco" -> "Shanghai Cooperation Organisation")."""
+    from kg import reference
+
+    fmt = reference.formats().get(format_id)
+    return fmt.label_en if fmt else format_id
 
 
 def _represented_country(doc: Document, title_start: int) -> str | None:

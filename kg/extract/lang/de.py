@@ -109,9 +109,7 @@ ORDINAL = re.compile(
 PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:ein Jahr zuvor|im Vorjahr|im Jahr davor|des Vorjahres)\b", re.I
 )
-TARGET = re.compile(
-    r"\b(?:Ziel|Zielmarke|steigern|erhöhen|anheben|verdoppeln|soll|sollen)\b", re.IGNORECASE
-)
+TARGET = re.compile(r"\b(?:Ziel|Zielmarke|steigern|erhöhen|anheben|verdoppeln|soll|sollen)\b", re.IGNORECASE)
 BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
 )
