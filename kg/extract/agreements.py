@@ -18,7 +18,7 @@ from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document
 from kg.extract.matcher import Mention
 from kg.extract.text import Sentence
-from kg.model import Agreement, Meeting, Mission, PlaceRef
+from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
 
 __all__ = ["find_agreements", "find_missions"]
 
@@ -33,15 +33,29 @@ _TITLE_STOP = re.compile(
 )
 
 
+_VALID_UNTIL = re.compile(
+    r"\b(?:valid|in force|gilt|gültig|läuft)\b[^.;]{0,30}?\b(?:until|through|till|bis)\s+(?:(?:Ende|end of)\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _valid_until(doc: Document, sentence: Sentence):
+    """ "The treaty will remain valid until 2030" (in the sentence or the next one): an end year only."""
+    following = [s for s in doc.sentences if s.start >= sentence.end][:1]
+    for part in (sentence, *following):
+        m = _VALID_UNTIL.search(part.text)
+        if m:
+            return None, DateValue(m.group("year"), "gYear", m.group(0), "absolute")
+    return None
+
+
 def _same_agreement(agreements, agreement_type: str, parties: list[str], period) -> Agreement | None:
     for agreement in agreements:
         if agreement.agreement_type != agreement_type or set(agreement.parties) != set(parties):
             continue
-        if (
-            period is None
-            or agreement.valid_from is None
-            or agreement.valid_from.lexical == period[0].lexical
-        ):
+        known = agreement.valid_from or agreement.valid_until
+        new = period and (period[0] or period[1])
+        if known is None or new is None or known.lexical == new.lexical:
             return agreement
     return None
 
@@ -139,7 +153,7 @@ def find_agreements(doc: Document) -> None:
                 parties = list(dict.fromkeys([*parties, *meeting.participant_countries]))
             if not parties or not _state_actors(doc, sentence, meeting):
                 continue
-            period = find_year_range(doc.text, sentence.start, sentence.end)
+            period = find_year_range(doc.text, sentence.start, sentence.end) or _valid_until(doc, sentence)
             dates = [
                 d
                 for d in find_dates(
@@ -155,14 +169,14 @@ def find_agreements(doc: Document) -> None:
                 evidence = doc.evidence(sentence)
                 if same.evidence[-1] != evidence:  # sentences come in order: a repeat is the last one
                     same.evidence.append(evidence)
-                if period and same.valid_from is None:
+                if period and same.valid_from is None and same.valid_until is None:
                     same.valid_from, same.valid_until = period
                 same.signed_at = same.signed_at or (meeting.key if meeting else None)
                 same.signed_on = same.signed_on or signed_on
                 if len(title := _title(doc, mention, sentence)) > len(same.title or ""):
                     same.title = title
                 continue
-            key = (agreement_type, tuple(sorted(parties)), period and period[0].lexical)
+            key = (agreement_type, tuple(sorted(parties)), period and str(period))
             agreement = Agreement(
                 agreement_type=agreement_type,
                 evidence=[doc.evidence(sentence)],

@@ -55,6 +55,14 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
     ]
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|während|wobei|und|aber)\b|;")
+
+
+def _clause_start(doc: Document, sentence: Sentence, position: int) -> int:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, sentence.start, position)]
+    return breaks[-1] if breaks else sentence.start
+
+
 def _bilateral_pair(doc: Document, sentence: Sentence) -> list[str]:
     """ "bilateral trade reached $6.4 billion": the two countries of the article's last bilateral meeting."""
     if not doc.cues.BILATERAL.search(sentence.text):
@@ -103,7 +111,11 @@ def find_statistics(doc: Document) -> None:
             ]
             if not kinds:
                 continue
-            nearest = min(kinds, key=lambda k: abs(k[0] - money.start))
+            clause_start = _clause_start(doc, sentence, money.start)
+            before = [k for k in kinds if clause_start <= k[0] < money.start]
+            # the word that says what a figure measures stands before it in its clause:
+            # "trade turnover … amounted to USD 612 million, while direct investment … reached €450m"
+            nearest = max(before) if before else min(kinds, key=lambda k: abs(k[0] - money.start))
             if doc.cues.TARGET.search(doc.text[max(sentence.start, money.start - 40) : money.start]):
                 continue  # "the goal of raising it to $15 billion" is a target, not a figure
             concerns = countries or previous or _bilateral_pair(doc, sentence)

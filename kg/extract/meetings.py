@@ -427,11 +427,24 @@ def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
     return bool(strong or held)
 
 
-def _find_existing(meetings: list[Meeting], cue: _Cue) -> Meeting | None:
-    for meeting in reversed(meetings):
-        if _compatible(meeting, cue):
-            return meeting
-    return None
+def _find_existing(meetings: list[Meeting], cue: _Cue, article_date: str | None = None) -> Meeting | None:
+    """The latest compatible meeting; an undated reference prefers one that is not weeks in the past.
+
+    "The state visit of President Macron in November 2023 …. Following the talks, the ministers
+    signed …": the talks are today's, not the background visit's.
+    """
+    compatible = [m for m in reversed(meetings) if _compatible(m, cue)]
+    if article_date and cue.date is None:
+        current = [m for m in compatible if not _weeks_before(m.date, article_date)]
+        if current:
+            return current[0]
+    return compatible[0] if compatible else None
+
+
+def _weeks_before(value: DateValue | None, article_date: str) -> bool:
+    if value is None or value.datatype not in ("date", "gYearMonth", "gYear"):
+        return False
+    return value.lexical[:7] < article_date[:7] and value.lexical < article_date[:10]
 
 
 def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> None:
@@ -550,6 +563,9 @@ def find_meetings(doc: Document) -> None:
             if any(not m.value[2] for m in introducing):  # type: ignore[index]
                 # "ministers met in Almaty for the seventh meeting": the noun names the event, not the verb
                 introducing = [m for m in introducing if not m.value[2]]  # type: ignore[index]
+            if any(m.value[0] == "visit" for m in introducing):  # type: ignore[index]
+                # "on a working visit, held talks with …": the talks are part of the visit
+                introducing = [m for m in introducing if m.value[0] != "bilateral-talks"]  # type: ignore[index]
             shares = _share_attributes(doc, sentence, introducing, dates, places, formats)
             for index, mention in enumerate(introducing):
                 cue = _cue(doc, sentence, mention, *shares[index])
@@ -575,7 +591,7 @@ def find_meetings(doc: Document) -> None:
                         )
                 if _negated(doc, sentence, mention):
                     continue
-                existing = _find_existing(meetings, cue)
+                existing = _find_existing(meetings, cue, doc.article.date)
                 if existing is not None and (
                     cue.definite or not cue.countries or existing.participant_countries
                 ):

@@ -150,6 +150,10 @@ def _titles(doc: Document) -> list[_Title]:
                 if m.kind == "country" and country is None:
                     country = str(m.value)
                     end = m.end
+                    host = re.match(r"\s+(?:to|in|at|bei|in der|in den|im)\s+", text[end : end + 12])
+                    hosts = doc.mentions_in(end, end + 60, "country") if host else []
+                    if hosts and hosts[0].start == end + host.end():  # "Ambassador of Uzbekistan to France"
+                        end = hosts[0].end
                 elif m.kind == "format" and all(g.value[0] == "secretary-general" for g in group):
                     organization = _organization_name(str(m.value))
                     end = m.end
