@@ -85,6 +85,8 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None) ->
         return True
     if doc.mentions_in(sentence.start, sentence.end, "role"):
         return True
+    if doc.cues.NON_STATE.search(sentence.text):
+        return False  # "Eni signed an agreement with Kazakhstan's state-owned KazMunayGas": companies sign
     return any(not doc.in_quote(m.start) for m in doc.mentions_in(sentence.start, sentence.end, "country"))
 
 
@@ -151,8 +153,12 @@ def find_agreements(doc: Document) -> None:
                 parties = _countries_in(doc, sentence.start, sentence.end)
             if len(parties) < 2 and meeting is not None:
                 parties = list(dict.fromkeys([*parties, *meeting.participant_countries]))
-            if not parties or not _state_actors(doc, sentence, meeting):
-                continue
+            if (
+                (len(parties) < 2 and meeting is None)
+                or not parties
+                or not _state_actors(doc, sentence, meeting)
+            ):
+                continue  # an agreement has two parties (or a meeting that says who they are), and states
             period = find_year_range(doc.text, sentence.start, sentence.end) or _valid_until(doc, sentence)
             dates = [
                 d

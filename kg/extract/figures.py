@@ -55,6 +55,7 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
     ]
 
 
+_COMPANY_TURNOVER = re.compile(r"\b(?:turnover|revenue|sales|profit|Umsatz|Umsätze|Gewinn)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and|während|wobei|und|aber)\b|;")
 
 
@@ -118,6 +119,10 @@ def find_statistics(doc: Document) -> None:
             nearest = max(before) if before else min(kinds, key=lambda k: abs(k[0] - money.start))
             if doc.cues.TARGET.search(doc.text[max(sentence.start, money.start - 40) : money.start]):
                 continue  # "the goal of raising it to $15 billion" is a target, not a figure
+            named = doc.mentions_in(sentence.start, sentence.end, "country", "country_group")
+            company_turnover = _COMPANY_TURNOVER.search(sentence.text)
+            if company_turnover and doc.cues.NON_STATE.search(sentence.text) and not named:
+                continue  # "the group, owned by Kazakh and Turkish investors, said turnover rose …": a company's figure
             concerns = countries or previous or _bilateral_pair(doc, sentence)
             if not concerns:
                 continue

@@ -113,6 +113,10 @@ TARGET = re.compile(r"\b(?:Ziel|Zielmarke|steigern|erhöhen|anheben|verdoppeln|s
 BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
 )
+NON_STATE = re.compile(
+    r"\b(?:Konzern\w*|Unternehmen\w*|Firma|Firmen|Verband|Verbands|Verbände\w*|Schachverb\w*|Verein\w*|Klub\w*|Club\w*|Gruppe|Universität\w*|Vorstand\w*|Aktionär\w*|Betreiber\w*)\b",
+    re.IGNORECASE,
+)
 YEAR_CONTEXT = re.compile(
     r"\b(?:im Jahr(?:e)?|Jahr|im|für|seit|bis)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
 )

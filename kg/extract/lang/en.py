@@ -97,6 +97,10 @@ TARGET = re.compile(
     re.IGNORECASE,
 )
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
+NON_STATE = re.compile(
+    r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group)\b",
+    re.IGNORECASE,
+)
 YEAR_CONTEXT = re.compile(
     r"\b(?:in|for|during|of|since)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
 )
