@@ -195,6 +195,86 @@ def validate(store_path: str | None) -> None:
     sys.exit(EXIT_FAILED)
 
 
+def _view_options(func):
+    """The view and filter options ``kg viz`` and ``kg analyze`` share (applied bottom-up)."""
+    options = [
+        click.option(
+            "--view",
+            type=click.Choice(["actors", "countries", "person", "format"]),
+            default=None,
+            help="actors: people, countries, formats, meetings, agreements; countries: country to "
+            "country; person: one person's meetings and counterparts; format: a format, its members, "
+            "its meetings.",
+        ),
+        click.option(
+            "--focus", metavar="ENTITY", help="Only what lies near ENTITY (IRI, label or Wikidata id)."
+        ),
+        click.option(
+            "--hops",
+            type=int,
+            metavar="N",
+            help="Steps from --focus to keep (default: 2 in actors, 1 in countries).",
+        ),
+        click.option("--since", metavar="DATE", help="Facts on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Facts on or before DATE."),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            metavar="TYPE",
+            help="Only these facts: meeting, agreement, mission, statistic or a type (summit, memorandum …). "
+            "Repeatable.",
+        ),
+        click.option(
+            "--country",
+            "countries",
+            multiple=True,
+            metavar="COUNTRY",
+            help="Only facts this country takes part in (ISO code, name or IRI). Repeatable.",
+        ),
+        click.option(
+            "--min-weight",
+            type=int,
+            metavar="N",
+            help="Countries view: pairs with at least N meetings and agreements; other views: entities "
+            "in at least N facts.",
+        ),
+        click.option(
+            "--max-nodes",
+            type=int,
+            metavar="N",
+            help="Keep the N most central nodes; the caption says what was left out.",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["en", "de"]),
+            default="en",
+            show_default=True,
+            help="Language of the labels.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _options_from(params: dict, *, default_view: str):
+    from kg.viz import ViewOptions
+
+    return ViewOptions(
+        view=params["view"] or default_view,
+        focus=params["focus"],
+        hops=params["hops"],
+        since=params["since"],
+        until=params["until"],
+        types=tuple(params["types"]),
+        countries=tuple(params["countries"]),
+        min_weight=params["min_weight"],
+        max_nodes=params["max_nodes"],
+        lang=params["lang"],
+    )
+
+
 @main.command()
 @click.option(
     "--output",
@@ -204,19 +284,24 @@ def validate(store_path: str | None) -> None:
     show_default=True,
     help="HTML file to write.",
 )
-@click.option("--title", default="dipkg: diplomatic relations", show_default=True)
+@click.option("--title", help="Page title (default: the view's name).")
+@_view_options
 @_store_option
-def viz(output: Path, title: str, store_path: str | None) -> None:
-    """Write an interactive network (HTML, works offline) of people, countries, formats, meetings, agreements."""
-    from kg.viz import build_network, write_html
+def viz(output: Path, title: str | None, store_path: str | None, **params) -> None:
+    """Write an interactive network (HTML, works offline) of people, countries, formats, meetings, agreements.
 
+    The caption says what was drawn, from how many articles, and what the filters left out.
+    """
+    from kg.viz import draw
+
+    options = _options_from(params, default_view="actors")
     with _open_store(store_path, read_only=True) as store:
-        graph = build_network(store.oxigraph)
-    try:
-        summary = write_html(graph, output, title=title)
-    except OSError as error:
-        raise KgError(f"{output}: cannot write ({error.strerror or error.__class__.__name__})") from None
+        summary = draw(store, output, options=options, title=title)
     click.echo(f"wrote {output}: {summary.nodes} nodes, {summary.edges} edges")
+    if summary.empty and summary.nodes == 0:
+        click.echo(f"kg: {summary.empty}", err=True)
+    for note in summary.notes:
+        click.echo(f"kg: {note}", err=True)
 
 
 @main.command("eval")

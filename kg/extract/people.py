@@ -125,7 +125,9 @@ def _titles(doc: Document) -> list[_Title]:
         country, organization = None, None
         before = [m for m in doc.mentions_in(max(0, start - 40), start, "country", "country_adj", "modifier")]
         owner = doc.mentions_in(max(0, start - 40), start, "format")
-        if owner and re.fullmatch(r"\s*", text[owner[-1].end : start]):
+        if owner and re.fullmatch(
+            r"\s*|-", text[owner[-1].end : start]
+        ):  # "CICA Secretary General", "UN-Generalsekretär"
             organization = _organization_name(str(owner[-1].value))  # "CICA Secretary General Kairat Sarybay"
         qualifier = None
         for m in reversed(before):
@@ -136,7 +138,12 @@ def _titles(doc: Document) -> list[_Title]:
                 m.kind in ("country", "country_adj")
                 and country is None
                 and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
-            ) and (m.kind == "country_adj" or m.text.endswith(("s", "'s", "’s")) or doc.lang == "en"):
+            ) and (
+                m.kind == "country_adj"
+                or m.text.endswith(("s", "'s", "’s"))
+                or doc.lang == "en"
+                or gap == "-"
+            ):  # "kasachische Außenminister", "Kasachstans Außenminister", "US-Außenminister"
                 country = str(m.value)
                 start = m.start
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
@@ -162,9 +169,6 @@ def _titles(doc: Document) -> list[_Title]:
         if country is None:
             implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
             country = implied.pop() if len(implied) == 1 else None
-        # "designate" after the title: "Foreign Minister-designate"
-        if text[end : end + 10].lower().startswith(("-designate", " designate")):
-            qualifier = "designate"
         written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
         titles.append(_Title(start, end, written, country, organization, qualifier))
     return titles
@@ -223,6 +227,7 @@ def find_people(doc: Document) -> None:
 
     _collect_mentions(doc, known)
     _make_positions(doc, linked)
+    _complete_countries(doc)
     _resolve_counterparts(doc)
 
 
@@ -238,6 +243,18 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
     doc.person_mentions = mentions
     for name in {known[f] for f in forms}:
         doc.found.persons.setdefault(name, [])
+
+
+def _complete_countries(doc: Document) -> None:
+    """A title with no country, for a person the article places elsewhere: "Außenminister Wadephul (CDU)"."""
+    for position in doc.found.positions:
+        if (
+            position.country is None
+            and position.organization is None
+            and position.person in doc.person_country
+        ):
+            position.country = doc.person_country[position.person]
+            position.confidence = 0.8
 
 
 _COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")

@@ -53,18 +53,18 @@ def timeline_layout(
         for index, node in enumerate(nodes):
             positions[node] = (x + (index - (len(nodes) - 1) / 2) * 120, -150.0 - 60 * (index % 2))
 
-    rows: list[float] = []  # the x of the last node placed in each row
-    gap, most_rows = 150.0, 6
-    for ideal, _, node in sorted(below):
-        row = next((r for r, last in enumerate(rows) if last + gap <= ideal), None)
-        if row is None and len(rows) < most_rows:
-            rows.append(-math.inf)
-            row = len(rows) - 1
-        if row is None:
-            row = min(range(len(rows)), key=lambda r: rows[r])
-        x = max(ideal, rows[row] + gap)
-        rows[row] = x
-        positions[node] = (round(x, 1), 260.0 + 110.0 * row + (35.0 if row % 2 else 0.0))
+    # Everyone else in rows below, in the order of the meetings they attended, spread over the timeline.
+    below.sort()
+    width = max((len(meetings) - 1) * step, 900.0)
+    gap = 150.0
+    row_count = max(1, math.ceil(len(below) * gap / width))
+    per_row = math.ceil(len(below) / row_count) if below else 0
+    for row in range(row_count):
+        chunk = below[row * per_row : (row + 1) * per_row]
+        spacing = max(gap, width / max(len(chunk), 1))
+        for index, (_, _, node) in enumerate(chunk):
+            x = middle + (index - (len(chunk) - 1) / 2) * spacing
+            positions[node] = (round(x, 1), 260.0 + 120.0 * row + (40.0 if index % 2 else 0.0))
     return positions
 
 

@@ -103,7 +103,12 @@ def write_html(view: View, output: Path, *, title: str | None = None) -> VizSumm
     lang = view.lang
     heading = title or _default_title(view)
     notes = tuple(_notes(view))
-    context: dict = {"lang": lang, "heading": heading, "notes": notes, "word": functools.partial(word, lang=lang)}
+    context: dict = {
+        "lang": lang,
+        "heading": heading,
+        "notes": notes,
+        "word": functools.partial(word, lang=lang),
+    }
     graph = view.graph
     if view.empty or graph.number_of_nodes() == 0:
         if view.empty == "store" or view.empty is None:
@@ -113,24 +118,30 @@ def write_html(view: View, output: Path, *, title: str | None = None) -> VizSumm
         else:
             message = word("Nothing to draw: {reason}", lang, reason=view.empty)
         summary_line = word("{nodes} nodes and {edges} edges", lang, nodes=0, edges=0)
-        page = _environment().get_template("page").render(
-            **context, empty=message, summary_line=summary_line, legend=[]
+        page = (
+            _environment()
+            .get_template("page")
+            .render(**context, empty=message, summary_line=summary_line, legend=[])
         )
         _write(output, page)
         return VizSummary(nodes=0, edges=0, empty=message, notes=notes)
 
     data, options = _page_data(view)
     summary_line = _summary_line(view, len(data["nodes"]), len(data["edges"]))
-    page = _environment().get_template("page").render(
-        **context,
-        empty=None,
-        summary_line=summary_line,
-        legend=_legend(view),
-        data_json=_script_json(data),
-        options_json=_script_json(options),
-        vis_js=_vis_assets()[0],
-        vis_css=_vis_assets()[1],
-        app_js=_APP_JS,
+    page = (
+        _environment()
+        .get_template("page")
+        .render(
+            **context,
+            empty=None,
+            summary_line=summary_line,
+            legend=_legend(view),
+            data_json=_script_json(data),
+            options_json=_script_json(options),
+            vis_js=_vis_assets()[0],
+            vis_css=_vis_assets()[1],
+            app_js=_APP_JS,
+        )
     )
     _write(output, page)
     return VizSummary(
@@ -164,9 +175,15 @@ def _default_title(view: View) -> str:
 
 def _summary_line(view: View, nodes: int, edges: int) -> str:
     lang = view.lang
-    text = word("{nodes} nodes and {edges} edges", lang, nodes=_number(nodes, lang), edges=_number(edges, lang))
+    text = word(
+        "{nodes} nodes and {edges} edges", lang, nodes=_number(nodes, lang), edges=_number(edges, lang)
+    )
     count = len(view.cited)
-    text += ", " + (word("from 1 article", lang) if count == 1 else word("from {n} articles", lang, n=_number(count, lang)))
+    text += ", " + (
+        word("from 1 article", lang)
+        if count == 1
+        else word("from {n} articles", lang, n=_number(count, lang))
+    )
     return f"{_view_name(view)}: {text}."
 
 
@@ -176,11 +193,13 @@ def _notes(view: View) -> list[str]:
     notes = []
     filters = view.options.filters()
     if filters:
-        notes.append(f"{word('Filters', lang)}: {' \u00b7 '.join(filters)}")
+        notes.append(word("Filters", lang) + ": " + " \u00b7 ".join(filters))
     if view.subject_chosen and view.subject in view.graph:
         what = word(view.graph.nodes[view.subject]["cls"], lang)
         label = view.graph.nodes[view.subject]["label"]
-        notes.append(f"{what}: {label} ({word('most active {what}; choose another with --focus', lang, what=what)})")
+        notes.append(
+            f"{what}: {label} ({word('most active {what}; choose another with --focus', lang, what=what)})"
+        )
     if view.left_out is not None:
         left = view.left_out
         classes = ", ".join(f"{_number(n, lang)} {word(cls, lang)}" for cls, n in left.nodes.items())
@@ -404,7 +423,9 @@ class _LegendEntry(NamedTuple):
 def _legend(view: View) -> list[_LegendEntry]:
     counts = Counter(_style(cls or "").cls for _, cls in view.graph.nodes(data="cls"))
     return [
-        _LegendEntry(style.cls, word(style.cls, view.lang), style.colour, style.shape, style.glyph, counts[style.cls])
+        _LegendEntry(
+            style.cls, word(style.cls, view.lang), style.colour, style.shape, style.glyph, counts[style.cls]
+        )
         for style in (*_STYLES, _FALLBACK_STYLE)
         if counts.get(style.cls)
     ]
