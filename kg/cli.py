@@ -290,7 +290,8 @@ def _options_from(params: dict, *, default_view: str):
 def viz(output: Path, title: str | None, store_path: str | None, **params) -> None:
     """Write an interactive network (HTML, works offline) of people, countries, formats, meetings, agreements.
 
-    The caption says what was drawn, from how many articles, and what the filters left out.
+    Default view: actors. The caption says what was drawn, from how many articles, and what the
+    filters left out; so does stderr.
     """
     from kg.viz import draw
 
@@ -298,10 +299,37 @@ def viz(output: Path, title: str | None, store_path: str | None, **params) -> No
     with _open_store(store_path, read_only=True) as store:
         summary = draw(store, output, options=options, title=title)
     click.echo(f"wrote {output}: {summary.nodes} nodes, {summary.edges} edges")
-    if summary.empty and summary.nodes == 0:
-        click.echo(f"kg: {summary.empty}", err=True)
-    for note in summary.notes:
-        click.echo(f"kg: {note}", err=True)
+    for note in (summary.empty, *summary.notes) if summary.empty else summary.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+@main.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--table",
+    type=click.Choice(["all", "nodes", "communities", "pairs"]),
+    default="all",
+    show_default=True,
+    help="Which table to print (CSV prints one at a time).",
+)
+@click.option("--top", type=int, default=20, show_default=True, metavar="N", help="Rows per table (0: all).")
+@_view_options
+@_store_option
+def analyze(fmt: str, table: str, top: int, store_path: str | None, **params) -> None:
+    """Network measures: most central nodes, communities, most active country pairs by year.
+
+    Degree, betweenness centrality and Louvain communities with networkx, on the same views and
+    filters as kg viz (default: --view countries); the same measures size the nodes there.
+    """
+    from kg.analyze import analyze as run_analysis
+    from kg.analyze import format_analysis
+
+    options = _options_from(params, default_view="countries")
+    with _open_store(store_path, read_only=True) as store:
+        result = run_analysis(store, options=options, top=top)
+    click.echo(format_analysis(result, fmt=fmt, table=table), nl=False)
 
 
 @main.command("eval")

@@ -1,4 +1,4 @@
-"""The HTML network view: what build_network reads from a store and what write_html puts in the page."""
+"""The network view: what build_network reads from a store and what write_html puts in the page."""
 
 from __future__ import annotations
 
@@ -6,134 +6,62 @@ import json
 import re
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 
 import networkx as nx
-import pyoxigraph
+import pyoxigraph as ox
 import pytest
+from test_viz_corpus import (
+    HOSTILE_PERSON,
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    corpus_quads,
+    corpus_store,
+    iri,
+)
 
 from kg.errors import ExportError
 from kg.model import Agreement, Article, Evidence, Extraction, Meeting, Mission, PlaceRef, Position, Statistic
 from kg.rdf import extraction_quads
-from kg.viz import PHYSICS_NODE_LIMIT, VizSummary, build_network, write_html
+from kg.store import Store
+from kg.viz import PHYSICS_NODE_LIMIT, ViewOptions, VizSummary, build_network, draw, make_view, write_html
+from kg.viz.read import date_span
 
-HOSTILE_SENTENCE = (
-    "Wang Yi said \"<script>alert(1)</script>\" & 'more' <img src=x onerror=alert(1)> </script><!-- end"
-)
-HOSTILE_TITLE = "</script><script>alert(2)</script> Talks in Almaty"
-HOSTILE_PERSON = "Murat <img src=x onerror=alert(3)> Nurtleu"
-
-PREFIXES = """
-@prefix dip: <https://w3id.org/dipkg/ontology#> .
-@prefix dipr: <https://w3id.org/dipkg/id/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dct: <http://purl.org/dc/terms/> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix graph: <https://w3id.org/dipkg/graph/> .
-"""
-
-REFERENCE = """
-graph:reference {
-  dipr:country/CN a dip:Country ; rdfs:label "China"@en, "China"@de ; dip:isoCode "CN" .
-  dipr:country/KZ a dip:Country ; rdfs:label "Kasachstan"@de, "Kazakhstan"@en ; dip:isoCode "KZ" .
-  dipr:country/KG a dip:Country ; rdfs:label "Kyrgyzstan"@en ; dip:isoCode "KG" .
-  dipr:country/DE a dip:Country ; rdfs:label "Germany"@en ; dip:isoCode "DE" .
-  dipr:format/central-asia-china a dip:Format ; rdfs:label "Central Asia\u2013China"@en ;
-    dip:member dipr:country/CN, dipr:country/KZ, dipr:country/KG .
-  dipr:place/almaty-kz a dip:Place ; rdfs:label "Almaty"@en ; dip:inCountry dipr:country/KZ .
-  dipr:place/berlin-de a dip:Place ; rdfs:label "Berlin"@en ; dip:inCountry dipr:country/DE .
-  dipr:role/foreign-minister skos:prefLabel "foreign minister"@en, "Au\u00dfenminister"@de .
-  dipr:meeting-type/ministerial-meeting skos:prefLabel "ministerial meeting"@en .
-}
-"""
-
-ARTICLE_1 = """
-graph:article/aaa {
-  dipr:article/aaa a dip:Article ; dct:title "%(title)s" ; dip:publisher "Ministry of Foreign Affairs" ;
-    dip:source "https://example.org/news/1" .
-  dipr:person/wang-yi a dip:Person ; rdfs:label "Wang Yi" .
-  dipr:person/murat-nurtleu a dip:Person ; rdfs:label "%(person)s" .
-  dipr:position/p1 a dip:Position ; dip:holder dipr:person/wang-yi ; dip:roleType dipr:role/foreign-minister ;
-    dip:ofCountry dipr:country/CN ; dip:evidence dipr:evidence/e1 .
-  dipr:position/p2 a dip:Position ; dip:holder dipr:person/murat-nurtleu ;
-    dip:roleType dipr:role/deputy-prime-minister ; dip:ofCountry dipr:country/KZ ; dip:evidence dipr:evidence/e1 .
-  dipr:meeting/m1 a dip:Meeting ; dip:meetingType dipr:meeting-type/ministerial-meeting ; dip:ordinal 6 ;
-    dip:date "--04-26"^^xsd:gMonthDay ; dip:location dipr:place/almaty-kz ;
-    dip:format dipr:format/central-asia-china ;
-    dip:participant dipr:person/wang-yi, dipr:person/murat-nurtleu ; dip:evidence dipr:evidence/e1 .
-  dipr:agreement/a1 a dip:Agreement ; dip:agreementType dipr:agreement-type/memorandum ;
-    dip:partyCountry dipr:country/KZ, dipr:country/CN ; dip:signedAt dipr:meeting/m1 ;
-    dip:validFrom "2026"^^xsd:gYear ; dip:validUntil "2028"^^xsd:gYear ; dip:evidence dipr:evidence/e2 .
-  dipr:evidence/e1 a dip:Evidence ; dip:article dipr:article/aaa ; dip:sentence "%(sentence)s" .
-  dipr:evidence/e2 a dip:Evidence ; dip:article dipr:article/aaa ;
-    dip:sentence "A memorandum for 2026 to 2028 was signed." .
-}
-"""
-
-# The same meeting again, from a second article: the union of graphs holds its triples twice.
-ARTICLE_2 = """
-graph:article/bbb {
-  dipr:meeting/m1 a dip:Meeting ; dip:participant dipr:person/wang-yi ; dip:location dipr:place/almaty-kz ;
-    dip:date "--04-26"^^xsd:gMonthDay ; dip:evidence dipr:evidence/e3, dipr:evidence/e1 .
-  dipr:evidence/e1 dip:article dipr:article/aaa ; dip:sentence "%(sentence)s" .
-  dipr:evidence/e3 a dip:Evidence ; dip:sentence "Wang Yi arrived in Almaty." .
-}
-"""
+# ---------------------------------------------------------------- helpers
 
 
-def _escape_turtle(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _store(*chunks: str) -> pyoxigraph.Store:
-    """Load TriG written with ``dipr:country/KZ`` shorthands (not legal Turtle names: "/" needs escaping)."""
-    text = "".join(chunks)
-    text = re.sub(r"\bdipr:([\w-]+)/([\w-]+)", r"<https://w3id.org/dipkg/id/\1/\2>", text)
-    text = re.sub(r"\bgraph:article/(\w+)", r"<https://w3id.org/dipkg/graph/article/\1>", text)
-    store = pyoxigraph.Store()
-    store.load(PREFIXES + text, format=pyoxigraph.RdfFormat.TRIG)
-    return store
-
-
-@pytest.fixture
-def store() -> pyoxigraph.Store:
-    article = ARTICLE_1 % {
-        "title": _escape_turtle(HOSTILE_TITLE),
-        "person": _escape_turtle(HOSTILE_PERSON),
-        "sentence": _escape_turtle(HOSTILE_SENTENCE),
-    }
-    return _store(REFERENCE, article, ARTICLE_2 % {"sentence": _escape_turtle(HOSTILE_SENTENCE)})
+@pytest.fixture(scope="module")
+def network() -> nx.MultiDiGraph:
+    return build_network(corpus_store())
 
 
 def _node(graph: nx.MultiDiGraph, tail: str) -> dict:
-    return graph.nodes["https://w3id.org/dipkg/id/" + tail]
+    return graph.nodes[iri(tail)]
 
 
-def _page_data(page: str) -> tuple[list[dict], list[dict], dict]:
-    """The node list, edge list and options embedded in the page's script."""
-    nodes = re.search(r"var nodes = new vis\.DataSet\((.*?)\);\n", page)
-    edges = re.search(r"var edges = new vis\.DataSet\((.*?)\);\n", page)
-    options = re.search(r"var options = (.*?);\n", page)
-    assert nodes and edges and options
-    return json.loads(nodes[1]), json.loads(edges[1]), json.loads(options[1])
+def page_data(page: str) -> tuple[dict, dict]:
+    """The graph data and the vis options embedded in a page."""
+    data = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.DOTALL)
+    options = re.search(r'<script type="application/json" id="graph-options">(.*?)</script>', page, re.DOTALL)
+    assert data and options
+    return json.loads(data[1]), json.loads(options[1])
+
+
+def write(view_or_network, tmp_path: Path, name: str = "graph.html", **options) -> tuple[VizSummary, str]:
+    view = (
+        make_view(view_or_network, ViewOptions(**options))
+        if isinstance(view_or_network, nx.Graph)
+        else view_or_network
+    )
+    output = tmp_path / name
+    summary = write_html(view, output)
+    return summary, output.read_text(encoding="utf-8")
 
 
 PAGE_TAGS = {
-    "html",
-    "head",
-    "meta",
-    "title",
-    "style",
-    "body",
-    "header",
-    "h1",
-    "p",
-    "ul",
-    "li",
-    "span",
-    "div",
-    "script",
-}
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "span", "div", "label", "input",
+    "datalist", "ul", "li", "main", "aside", "button", "script",
+}  # fmt: skip
 
 
 def _tags(page: str) -> list[tuple[str, str]]:
@@ -159,97 +87,126 @@ def _tags(page: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- build_network
 
 
-def test_build_network_nodes_and_classes(store):
-    graph = build_network(store)
-    classes = sorted(cls for _, cls in graph.nodes(data="cls"))
-    assert classes == ["Agreement", "Country", "Country", "Format", "Meeting", "Person", "Person", "Place"]
-    # Germany, Kyrgyzstan and Berlin are reference data no fact mentions.
-    assert "https://w3id.org/dipkg/id/country/DE" not in graph
-    assert "https://w3id.org/dipkg/id/country/KG" not in graph
-    assert "https://w3id.org/dipkg/id/place/berlin-de" not in graph
-
-
-def test_build_network_edges_are_distinct_across_graphs(store):
-    graph = build_network(store)
-    edges = sorted(
-        (graph.nodes[u]["label"], key, graph.nodes[v]["label"]) for u, v, key in graph.edges(keys=True)
+def test_build_network_has_the_facts_and_what_they_mention(network):
+    classes = sorted(cls for _, cls in network.nodes(data="cls"))
+    assert classes == sorted(
+        ["Meeting"] * 5
+        + ["Agreement"] * 2
+        + ["DiplomaticMission", "Statistic"]
+        + ["Person"] * 3
+        + ["Country"] * 5  # CN KZ UZ KG DE; Russia is only reference data
+        + ["Format", "Place", "Place", "Place"]
     )
-    meeting = "6th ministerial meeting (26 Apr)"
-    memorandum = "memorandum (2026\u20132028)"
-    assert edges == sorted(
+    assert iri("country/RU") not in network and iri("format/c5") not in network
+    # ... but reference entities stay findable for --focus and the format view
+    assert network.graph["entities"][iri("format/c5")]["members"] == [
+        iri(f"country/{c}") for c in ("KG", "KZ", "UZ")
+    ]
+    assert network.graph["entities"][iri("country/RU")]["label"] == "Russia"
+
+
+def test_edges_name_their_relation_and_their_evidence(network):
+    edges = {
+        (network.nodes[u]["label"], key, network.nodes[v]["label"]) for u, v, key in network.edges(keys=True)
+    }
+    meeting = "6th ministerial meeting (2024-04-26)"
+    assert {
+        ("Wang Yi", "participant", meeting),
+        (HOSTILE_PERSON, "participant", meeting),
+        (meeting, "format", "Central Asia\u2013China"),
+        (meeting, "held in", "Almaty"),
+        (meeting, "participant country", "Uzbekistan"),
+        ("Wang Yi", "foreign minister of", "China"),
+        (HOSTILE_PERSON, "deputy prime minister of", "Kazakhstan"),
+        ("memorandum (2026\u20132028)", "party", "China"),
+        ("memorandum (2026\u20132028)", "signed at", meeting),
+        ("consulate general of Kazakhstan in Frankfurt", "host country", "Germany"),
+        ("trade volume 2024: 43.8 billion USD", "concerns", "Kazakhstan"),
+    } <= edges
+    participant = network.edges[iri("person/wang-yi"), iri("meeting/m1"), "participant"]
+    assert participant["evidence"] == [iri("meeting/m1")]
+    assert participant["header"] == f"Wang Yi \u2014 participant \u2014 {meeting}"
+    office = network.edges[iri("person/wang-yi"), iri("country/CN"), "foreign minister of"]
+    assert office["evidence"] == [iri("position/wang-yi")]
+
+
+def test_a_fact_stated_by_two_articles_is_one_node_with_all_its_evidence():
+    """The union of named graphs is a multiset: the same triples in two graphs must not double edges."""
+    once = build_network(corpus_store())
+    store = corpus_store()
+    again = ox.NamedNode("https://w3id.org/dipkg/graph/article/copy")
+    store.extend(
         [
-            ("Wang Yi", "participant", meeting),
-            (HOSTILE_PERSON, "participant", meeting),
-            (meeting, "format", "Central Asia\u2013China"),
-            (meeting, "held in", "Almaty"),
-            ("Wang Yi", "foreign minister of", "China"),
-            (HOSTILE_PERSON, "deputy prime minister of", "Kazakhstan"),
-            (memorandum, "party", "China"),
-            (memorandum, "party", "Kazakhstan"),
-            (memorandum, "signed at", meeting),
+            ox.Quad(q.subject, q.predicate, q.object, again)
+            for q in corpus_quads()
+            if "meeting/m1" in q.subject.value
         ]
     )
+    twice = build_network(store)
+    assert sorted(once.edges(keys=True)) == sorted(twice.edges(keys=True))
+    assert twice.graph["evidence"][iri("meeting/m1")] == once.graph["evidence"][iri("meeting/m1")]
 
 
-def test_labels_prefer_english(store):
-    graph = build_network(store)
-    assert _node(graph, "country/KZ")["label"] == "Kazakhstan"
-    assert _node(graph, "person/wang-yi")["label"] == "Wang Yi"
+def test_facts_carry_type_status_and_dates(network):
+    m1, m3, m4, m5 = (_node(network, f"meeting/m{n}") for n in (1, 3, 4, 5))
+    assert (m1["type"], m1["date"], m1["span"]) == ("ministerial-meeting", "2024-04-26", ("2024-04-26",) * 2)
+    assert (m3["type"], m3["span"]) == ("phone-call", ("2025-06-01", "2025-06-30"))
+    assert (m4["type"], m4["status"], m4["span"]) == ("summit", "planned", ("2026-01-01", "2026-12-31"))
+    assert m5["date"] == "--11-05" and m5["span"] is None  # no year: never guessed
+    assert _node(network, "agreement/ag1")["date"] == "2024-04-26"  # the date of the meeting it was signed at
+    assert _node(network, "agreement/ag2")["date"] == "2025-06-10"
+    assert _node(network, "statistic/s1")["date"] == "2024"
+    assert _node(network, "mission/x1")["date"] is None
 
 
-def test_tooltips_hold_roles_evidence_and_prefixed_names(store):
-    graph = build_network(store)
-    person = _node(graph, "person/wang-yi")["tooltip"]
-    assert person.splitlines()[:4] == [
-        "Person: Wang Yi",
-        "dipr:person/wang-yi",
-        "Roles:",
-        "  foreign minister of China",
-    ]
+@pytest.mark.parametrize(
+    ("lexical", "span"),
+    [
+        ("2025-02", ("2025-02-01", "2025-02-28")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2025", ("2025-01-01", "2025-12-31")),
+        ("2025-05-21", ("2025-05-21", "2025-05-21")),
+        ("2025-05-21T10:00:00Z", ("2025-05-21", "2025-05-21")),
+        ("--04-26", None),
+        ("2025-13", None),
+        ("soon", None),
+    ],
+)
+def test_date_span(lexical, span):
+    assert date_span(lexical) == span
 
-    meeting = _node(graph, "meeting/m1")["tooltip"]
-    assert "dipr:meeting/m1" in meeting
-    assert f"\u201c{HOSTILE_SENTENCE}\u201d \u2014 {HOSTILE_TITLE}, Ministry of Foreign Affairs" in meeting
-    assert "\u201cWang Yi arrived in Almaty.\u201d" in meeting  # evidence from the second article
-    assert meeting.count("Wang Yi arrived") == 1 and meeting.count(HOSTILE_SENTENCE) == 1
-    assert "\nDate: 26 Apr\n" in meeting
 
-    position_edge = graph.edges[
-        "https://w3id.org/dipkg/id/person/wang-yi",
-        "https://w3id.org/dipkg/id/country/CN",
-        "foreign minister of",
-    ]
-    assert position_edge["tooltip"].startswith("Wang Yi \u2014 foreign minister of \u2014 China\nEvidence:\n")
-
-    assert _node(graph, "format/central-asia-china")["tooltip"].endswith(
-        "Members: China, Kazakhstan, Kyrgyzstan"
+def test_labels_in_the_asked_language_fall_back_to_english():
+    german = build_network(corpus_store(), lang="de")
+    assert _node(german, "country/KZ")["label"] == "Kasachstan"
+    assert _node(german, "place/almaty-kz")["label"] == "Almaty"  # no German label: English
+    assert _node(german, "person/wang-yi")["label"] == "Wang Yi"  # untagged
+    assert _node(german, "meeting/m1")["label"] == "6. Ministertreffen (2024-04-26)"
+    assert _node(german, "statistic/s1")["label"] == "Handelsvolumen 2024: 43,8 Mrd. USD"
+    assert german.edges[iri("person/wang-yi"), iri("country/CN"), "foreign minister of"]["label"] == (
+        "Au\u00dfenminister von"
     )
-    for _, tooltip in graph.nodes(data="tooltip"):
-        assert "://" not in tooltip
+    assert _node(german, "meeting/m5")["label"] == "Ministertreffen (5. Nov.)"
 
 
-def test_missions_and_statistics():
-    store = _store(
-        REFERENCE,
-        """
-graph:article/ccc {
-  dipr:mission/x a dip:DiplomaticMission ; dip:missionType dipr:mission-type/consulate-general ;
-    dip:sendingCountry dipr:country/KZ ; dip:hostCountry dipr:country/CN ; dip:status "opened" .
-  dipr:statistic/s a dip:Statistic ; dip:statisticType dipr:statistic-type/trade-volume ;
-    dip:value 43800000000.0 ; dip:currency "USD" ; dip:year "2024"^^xsd:gYear ;
-    dip:concerns dipr:country/KZ, dipr:country/CN .
-}
-""",
+def test_info_lines_hold_roles_dates_members_and_prefixed_names(network):
+    person = _node(network, "person/wang-yi")["info"]
+    assert person[:4] == ["Person: Wang Yi", "dipr:person/wang-yi", "Roles:", "  foreign minister of China"]
+    meeting = _node(network, "meeting/m4")["info"]
+    assert "Date: 2026" in meeting and "Status: planned" in meeting
+    assert _node(network, "format/central-asia-china")["info"][-1] == (
+        "Members: China, Kazakhstan, Kyrgyzstan, Uzbekistan"
     )
-    graph = build_network(store)
-    assert _node(graph, "mission/x")["label"] == "consulate general of Kazakhstan in China"
-    assert _node(graph, "statistic/s")["label"] == "trade volume 2024: 43.8 billion USD"
-    assert sorted(key for _, _, key in graph.edges(keys=True)) == [
-        "concerns",
-        "concerns",
-        "host country",
-        "sending country",
-    ]
+    assert _node(network, "country/KZ")["names"] == ["KZ", "Kasachstan", "Kazakhstan", "Q232"]
+
+
+def test_evidence_and_articles_are_kept_once(network):
+    evidence = network.graph["evidence"]
+    assert evidence[iri("meeting/m1")] == [(HOSTILE_SENTENCE, iri("article/a1"))]
+    articles = network.graph["articles"]
+    assert articles[iri("article/a1")].title == HOSTILE_TITLE
+    assert articles[iri("article/a1")].url == "https://example.org/news/1"
+    assert articles[iri("article/a2")].url is None and articles[iri("article/a2")].source == "data/a2.txt"
 
 
 def test_reads_what_the_rdf_mapper_writes():
@@ -280,21 +237,13 @@ def test_reads_what_the_rdf_mapper_writes():
         ],
         persons={"Wang Yi": [], "Murat Nurtleu": []},
     )
-    store = pyoxigraph.Store()
+    store = ox.Store()
     store.extend(extraction_quads(extraction))
     graph = build_network(store)
-    assert sorted(cls for _, cls in graph.nodes(data="cls")) == [
-        "Agreement",
-        "Country",
-        "Country",
-        "DiplomaticMission",
-        "Format",
-        "Meeting",
-        "Person",
-        "Person",
-        "Place",
-        "Statistic",
-    ]
+    assert sorted(cls for _, cls in graph.nodes(data="cls")) == sorted(
+        ["Agreement", "Country", "Country", "DiplomaticMission", "Format", "Meeting", "Person", "Person"]
+        + ["Place", "Statistic"]
+    )
     keys = {key for _, _, key in graph.edges(keys=True)}
     assert {
         "participant",
@@ -306,120 +255,199 @@ def test_reads_what_the_rdf_mapper_writes():
         "host country",
     } <= keys
     assert {"foreign minister of", "former deputy prime minister of", "concerns"} <= keys
-    meeting = next(data for _, data in graph.nodes(data=True) if data["cls"] == "Meeting")
-    assert f"\u201c{text}\u201d \u2014 Talks, MFA" in meeting["tooltip"]
+    meeting = next(node for node, cls in graph.nodes(data="cls") if cls == "Meeting")
+    assert graph.graph["evidence"][meeting] == [(text, next(iter(graph.graph["articles"])))]
+
+
+def test_a_dipkg_store_reads_like_the_union_of_its_graphs():
+    plain = build_network(corpus_store())
+    merged = build_network(Store(corpus_store()))  # builds the merged default graph
+    assert sorted(merged.edges(keys=True)) == sorted(plain.edges(keys=True))
+    assert dict(merged.nodes(data="label")) == dict(plain.nodes(data="label"))
 
 
 def test_empty_store_gives_empty_graph():
-    graph = build_network(pyoxigraph.Store())
+    graph = build_network(ox.Store())
     assert graph.number_of_nodes() == 0 and graph.number_of_edges() == 0
 
 
 # ---------------------------------------------------------------- write_html
 
 
-def test_page_is_offline_and_self_contained(store, tmp_path):
-    output = tmp_path / "graph.html"
-    summary = write_html(build_network(store), output, title="Test network")
-    assert summary == VizSummary(nodes=8, edges=9)
-    page = output.read_text(encoding="utf-8")
-    assert "http://" not in page and "https://" not in page
+def test_page_is_offline_and_self_contained(network, tmp_path):
+    summary, page = write(network, tmp_path)
+    assert summary == VizSummary(nodes=21, edges=network.number_of_edges(), articles=4)
+    assert "://" not in page
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", page)
     assert "vis-network" in page and "@version 9.1.2" in page  # the library itself, inlined
     assert "new vis.Network(" in page
 
 
-def test_page_has_a_legend_and_styles_by_class(store, tmp_path):
-    output = tmp_path / "graph.html"
-    write_html(build_network(store), output, title="Test network")
-    page = output.read_text(encoding="utf-8")
+def test_page_data_holds_nodes_edges_evidence_and_article_links(network, tmp_path):
+    _, page = write(network, tmp_path)
+    data, options = page_data(page)
+    assert (
+        len(data["nodes"]) == len(data["nodeInfo"]) == len(data["nodeEvidence"]) == len(data["names"]) == 21
+    )
+    assert len(data["edges"]) == len(data["edgeInfo"]) == network.number_of_edges()
+    m1 = data["names"].index("6th ministerial meeting (2024-04-26)")
+    [key] = data["nodeEvidence"][m1]
+    [[sentence, article]] = data["evidence"][key]
+    assert sentence == HOSTILE_SENTENCE
+    assert data["articles"][article] == [
+        HOSTILE_TITLE,
+        "https://example.org/news/1",
+        "Ministry of Foreign Affairs",
+    ]
+    # an address that is not http(s) never becomes a link
+    titles = {row[0]: row[1] for row in data["articles"]}
+    assert titles["Tashkent and Astana"] is None
+    assert titles["Wang Yi in Beijing"] is None  # read from a file: no address
+    assert (
+        options["groups"]["Person"]["shape"] == "dot" and options["groups"]["Country"]["shape"] == "diamond"
+    )
+
+
+def test_nodes_are_sized_by_their_weighted_degree(network, tmp_path):
+    _, page = write(network, tmp_path)
+    data, _ = page_data(page)
+    size = dict(zip(data["names"], (node["size"] for node in data["nodes"]), strict=True))
+    assert size["Kazakhstan"] == max(size.values())
+    assert size["Frankfurt"] < size["China"] < size["Kazakhstan"]
+    kz = data["names"].index("Kazakhstan")
+    assert re.search(r"Degree \d+ \u00b7 Betweenness 0\.\d{3} \u00b7 Community \d+$", data["nodeInfo"][kz])
+
+
+def test_page_has_a_caption_a_legend_and_a_search_box(network, tmp_path):
+    _, page = write(network, tmp_path)
+    assert "Actors: 21 nodes and 39 edges, from 4 articles." in page
+    assert '<input id="search" type="search"' in page
     legend = re.search(r'<ul id="legend".*?</ul>', page, flags=re.DOTALL)
     assert legend
-    for cls in ("Person", "Country", "Format", "Meeting", "Agreement", "Place"):
+    for cls in (
+        "Person",
+        "Country",
+        "Format",
+        "Meeting",
+        "Agreement",
+        "Place",
+        "DiplomaticMission",
+        "Statistic",
+    ):
         assert f'data-class="{cls}"' in legend[0]
-    assert 'data-class="Statistic"' not in legend[0]  # only classes that are drawn
-    nodes, edges, options = _page_data(page)
-    shapes = {node["group"]: (node["shape"], node["color"]) for node in nodes}
-    assert len(set(shapes.values())) == len(shapes) == 6
-    assert options["physics"]["enabled"] is True
-    assert all("x" not in node for node in nodes)
-    assert sorted(edge["label"] for edge in edges).count("party") == 2
+    assert 'data-class="Organization"' not in legend[0]  # only classes that are drawn
 
 
-def test_hostile_text_stays_text(store, tmp_path):
+def test_caption_says_what_max_nodes_left_out(network, tmp_path):
+    summary, page = write(network, tmp_path, max_nodes=5)
+    assert summary.nodes == 5
+    [note] = [n for n in summary.notes if n.startswith("left out")]
+    assert re.fullmatch(r"left out by --max-nodes 5: 16 of 21 nodes \(.*\) and \d+ edges", note)
+    assert "3 Person" in note and note in page
+    assert "Filters: --max-nodes 5" in summary.notes
+
+
+def test_german_page(tmp_path):
+    german = build_network(corpus_store(), lang="de")
+    summary, page = write(german, tmp_path, lang="de", view="countries")
+    assert '<html lang="de">' in page
+    assert "L\u00e4nder: 4 Knoten und 6 Kanten, aus 4 Artikeln." in page
+    data, _ = page_data(page)
+    assert "Kasachstan" in data["names"]
+    assert 'placeholder="Namen suchen\u2026"' in page
+
+
+def test_hostile_text_stays_text(network, tmp_path):
+    view = make_view(network, ViewOptions())
     output = tmp_path / "graph.html"
-    write_html(build_network(store), output, title="<b>Title</b> & </script>")
+    write_html(view, output, title="<b>Title</b> & </script>")
     page = output.read_text(encoding="utf-8")
-    for raw in ("<script>alert", "<img src=x", "<b>Title", "<!-- end"):
+    for raw in ("<script>document", "<img src=x", "<b>Title", "<!-- end", "</script><script>"):
         assert raw not in page
-    # Parsed as a browser would: only the page's own elements, two scripts, each closed where it should be.
+    # Parsed as a browser would: only the page's own elements, four scripts, each closed where it should be.
     tags = _tags(page)
     assert {tag for tag, _ in tags} <= PAGE_TAGS
-    assert tags.count(("script", "start")) == tags.count(("script", "end")) == 2
+    assert tags.count(("script", "start")) == tags.count(("script", "end")) == 4
     assert "&lt;b&gt;Title&lt;/b&gt; &amp; &lt;/script&gt;" in page
-
-    nodes, _, _ = _page_data(page)
-    person = next(node for node in nodes if node["label"] == HOSTILE_PERSON)
-    assert person["title"].startswith(f"Person: {HOSTILE_PERSON}\n")  # plain text, exactly as in the store
-    meeting = next(node for node in nodes if node["group"] == "Meeting")
-    assert HOSTILE_SENTENCE in meeting["title"]
+    data, _ = page_data(page)
+    person = data["names"].index(HOSTILE_PERSON)  # plain text, exactly as in the store
+    assert data["nodeInfo"][person].startswith(f"Person: {HOSTILE_PERSON}\n")
+    assert HOSTILE_SENTENCE in {sentence for rows in data["evidence"] for sentence, _ in rows}
 
 
-def test_inlined_vis_shows_string_titles_as_plain_text(store, tmp_path):
-    # The page relies on vis-network putting a string title in with innerText, not innerHTML.
-    output = tmp_path / "graph.html"
-    write_html(build_network(store), output, title="t")
-    assert "this.frame.innerText=t" in output.read_text(encoding="utf-8")
+def test_the_script_fills_text_with_text_content_only():
+    from kg.viz.page import _APP_JS
+
+    assert (
+        "innerHTML" not in _APP_JS and "insertAdjacentHTML" not in _APP_JS and "document.write" not in _APP_JS
+    )
+    assert "eval(" not in _APP_JS and "new Function" not in _APP_JS
+    assert "/^https?:\\/\\//i.test(url)" in _APP_JS  # links only to web addresses
 
 
-def test_empty_graph_page(tmp_path):
+def test_small_graphs_move_big_ones_are_laid_out_beforehand(network, tmp_path):
+    _, page = write(network, tmp_path)
+    data, options = page_data(page)
+    assert options["physics"]["enabled"] is True and all("x" not in node for node in data["nodes"])
+
+    graph = nx.MultiDiGraph(lang="en")
+    for i in range(PHYSICS_NODE_LIMIT + 20):
+        graph.add_node(f"n{i}", cls="Person" if i % 2 else "Meeting", label=f"node {i}", info=[f"node {i}"])
+        if i:
+            graph.add_edge(f"n{i}", f"n{i // 3}", key="participant", label="participant")
+    summary, page = write(graph, tmp_path, "large.html")
+    assert summary.nodes == PHYSICS_NODE_LIMIT + 20 and summary.edges == PHYSICS_NODE_LIMIT + 19
+    data, options = page_data(page)
+    assert options["physics"]["enabled"] is False
+    positions = {(node["x"], node["y"]) for node in data["nodes"]}
+    assert len(positions) == len(data["nodes"])  # every node placed, none on top of another
+    assert all("label" not in edge for edge in data["edges"])  # edge labels only in tooltips
+
+
+def test_the_person_view_is_laid_out_in_time(network, tmp_path):
+    _, page = write(network, tmp_path, view="person", focus="Wang Yi")
+    data, options = page_data(page)
+    x = {name: node["x"] for name, node in zip(data["names"], data["nodes"], strict=True)}
+    assert x["6th ministerial meeting (2024-04-26)"] < x["bilateral talks (2025-03-04)"]
+    assert x["bilateral talks (2025-03-04)"] < x["ministerial meeting (5 Nov)"]  # no year: last
+    assert options["physics"]["enabled"] is False
+
+
+def test_long_labels_are_wrapped_and_searched_whole(tmp_path):
+    graph = nx.MultiDiGraph(lang="en")
+    title = "Memorandum of Understanding on cooperation in the field of higher education and science"
+    graph.add_node("a", cls="Agreement", label=title, info=[title])
+    graph.add_node("k", cls="Country", label="Kazakhstan", info=["Kazakhstan"])
+    graph.add_edge("a", "k", key="party", label="party")
+    _, page = write(graph, tmp_path)
+    data, _ = page_data(page)
+    label = data["nodes"][data["names"].index(title)]["label"]
+    assert label.count("\n") == 2 and label.endswith("\u2026") and max(map(len, label.split("\n"))) <= 26
+
+
+def test_empty_store_page(tmp_path):
     output = tmp_path / "sub" / "empty.html"
-    summary = write_html(build_network(pyoxigraph.Store()), output, title="Empty")
+    summary = draw(ox.Store(), output)
     page = output.read_text(encoding="utf-8")
-    assert summary == VizSummary(nodes=0, edges=0)
-    assert "No facts in the store yet" in page
-    assert "http://" not in page and "https://" not in page
+    assert summary.nodes == summary.edges == 0
+    assert "No facts in the store yet" in page and 'data-state="empty"' in page
+    assert "://" not in page and "<script" not in page
     assert page.lstrip().startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
 
 
-def test_large_graph_gets_a_precomputed_layout(tmp_path):
-    graph = nx.MultiDiGraph()
-    for i in range(PHYSICS_NODE_LIMIT + 20):
-        graph.add_node(f"n{i}", cls="Person" if i % 2 else "Meeting", label=f"node {i}", tooltip=f"node {i}")
-        if i:
-            graph.add_edge(f"n{i}", f"n{i // 3}", key="participant", label="participant")
-    output = tmp_path / "large.html"
-    summary = write_html(graph, output, title="Large")
-    assert summary == VizSummary(nodes=PHYSICS_NODE_LIMIT + 20, edges=PHYSICS_NODE_LIMIT + 19)
-    nodes, edges, options = _page_data(output.read_text(encoding="utf-8"))
-    assert options["physics"]["enabled"] is False
-    positions = {(node["x"], node["y"]) for node in nodes}
-    assert len(positions) == len(nodes)  # every node placed, none on top of another
-    assert all("label" not in edge for edge in edges)  # edge labels only in tooltips
-
-
-def test_addresses_in_text_lose_their_scheme(tmp_path):
-    graph = nx.MultiDiGraph()
-    graph.add_node("https://w3id.org/dipkg/id/person/x", cls="Person", label="see https://example.org/a")
-    graph.add_node(
-        "https://w3id.org/dipkg/id/country/KZ", cls="Country", label="KZ", tooltip="http://example.org/b"
+def test_filters_that_leave_nothing_give_a_page_that_says_so(network, tmp_path):
+    summary, page = write(network, tmp_path, since="2030")
+    assert (
+        summary.nodes == 0
+        and summary.empty == "Nothing to draw: nothing matches these filters (--since 2030)"
     )
-    graph.add_edge(
-        "https://w3id.org/dipkg/id/person/x", "https://w3id.org/dipkg/id/country/KZ", key="r", label="ftp://c"
-    )
-    output = tmp_path / "graph.html"
-    write_html(graph, output, title="From https://example.org/")
-    page = output.read_text(encoding="utf-8")
-    assert "://" not in page
-    nodes, edges, _ = _page_data(page)
-    person = next(node for node in nodes if node["group"] == "Person")
-    assert person["label"] == "see example.org/a"
-    assert person["title"] == "dipr:person/x"  # no tooltip: the prefixed name
-    assert edges[0]["label"] == "c"
+    assert "Nothing to draw: nothing matches these filters (--since 2030)" in page
+    summary, page = write(network, tmp_path, focus="Russia")
+    assert summary.empty == "Nothing to draw: Russia is not in this view with these filters"
 
 
-def test_unwritable_output_is_an_export_error(tmp_path):
+def test_unwritable_output_is_an_export_error(network, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(ExportError, match="file"):
-        write_html(nx.MultiDiGraph(), blocker / "graph.html", title="t")
+        write_html(make_view(network, ViewOptions()), blocker / "graph.html")

@@ -16,6 +16,7 @@ for in ``$CHROMIUM``, then ``/usr/bin/chromium``, then ``chromium`` on the PATH.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -72,6 +73,8 @@ class PageReport:
     """Addresses the page requested besides its own file."""
     attributes: dict[str, str] = field(default_factory=dict)
     """The ``data-*`` attributes of ``<body>``."""
+    value: Any = None
+    """What the ``evaluate`` expression of :meth:`Chromium.open` returned."""
 
 
 def find_chromium() -> str | None:
@@ -103,7 +106,11 @@ class Chromium:
     # -------------------------------------------------------- process
 
     def __enter__(self) -> Chromium:
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.close()  # the process and the profile folder go even when Chromium never answered
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -149,27 +156,25 @@ class Chromium:
     def close(self) -> None:
         process, self._process = self._process, None
         if process is not None:
-            try:
+            with contextlib.suppress(ChromiumError):
                 self.call("Browser.close", timeout=5)
-            except ChromiumError:
-                pass
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
             for fd in (self._write_fd, self._read_fd):
-                try:
+                with contextlib.suppress(OSError):
                     os.close(fd)
-                except OSError:
-                    pass
         if self._profile:
             shutil.rmtree(self._profile, ignore_errors=True)
             self._profile = None
 
     # -------------------------------------------------------- protocol
 
-    def call(self, method: str, params: dict | None = None, *, session: str | None = None, timeout: float = 30) -> dict:
+    def call(
+        self, method: str, params: dict | None = None, *, session: str | None = None, timeout: float = 30
+    ) -> dict:
         """Send one DevTools command and wait for its answer (events that arrive meanwhile are kept)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
@@ -227,11 +232,14 @@ class Chromium:
         clip_selector: str | None = None,
         scale: float = 1.0,
         settle: float = 0.2,
+        evaluate: str | None = None,
     ) -> PageReport:
         """Load ``page`` (a file) offline, wait until it says it is ready, and report what it did.
 
         ``screenshot`` writes a PNG of the window (or of the element ``clip_selector``
-        selects, scaled by ``scale``) after ``settle`` more seconds.
+        selects, scaled by ``scale``) after ``settle`` more seconds. ``evaluate`` is a
+        JavaScript expression run once the page is ready (after the screenshot); its
+        value is the report's ``value``, and what it makes the page do is in the report too.
         """
         url = Path(page).resolve().as_uri()
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -256,6 +264,13 @@ class Chromium:
             )
             if screenshot is not None:
                 self._screenshot(session, Path(screenshot), clip_selector, scale)
+            value = None
+            if evaluate is not None:
+                value = self.evaluate(evaluate, session=session)
+                self._pump(settle)
+                attributes = self.evaluate(
+                    "Object.assign({}, document.body ? document.body.dataset : {})", session=session
+                )
             report = PageReport(
                 state=state,
                 nodes=_int(attributes.get("nodes")),
@@ -265,6 +280,7 @@ class Chromium:
                 ready_ms=_float(attributes.get("readyMs")),
                 wall_ms=round(wall_ms, 1),
                 attributes={k: str(v) for k, v in attributes.items()},
+                value=value,
             )
             self._collect(report, url)
             return report
@@ -316,7 +332,9 @@ class Chromium:
         for event in self._events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning", "assert"):
-                text = " ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", []))
+                text = " ".join(
+                    str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", [])
+                )
                 report.console.append(f"console.{params['type']}: {text}")
             elif method == "Runtime.exceptionThrown":
                 details = params.get("exceptionDetails", {})

@@ -21,6 +21,7 @@ import networkx as nx
 __all__ = ["spring_layout", "timeline_layout"]
 
 Position = tuple[float, float]
+_LABEL_GAP = 150.0  # room for a label of 26 characters
 
 
 def timeline_layout(
@@ -32,31 +33,31 @@ def timeline_layout(
     for index, meeting in enumerate(meetings):
         positions[meeting] = (index * step, 0.0)
     middle = (len(meetings) - 1) * step / 2 if meetings else 0.0
-    positions[subject] = (middle, -320.0)
+    positions[subject] = (middle, -400.0)
 
-    above: dict[Hashable, list[Hashable]] = defaultdict(list)
+    above: list[tuple[float, str, Hashable]] = []
     below: list[tuple[float, str, Hashable]] = []
     for node in sorted(graph.nodes, key=str):
         if node in positions:
             continue
         linked = [positions[n][0] for n in nx.all_neighbors(graph, node) if n in positions and n != subject]
-        if graph.nodes[node].get("cls") == "Agreement" and linked:
-            anchor = min(
-                (n for n in nx.all_neighbors(graph, node) if n in positions and n != subject), key=str
-            )
-            above[anchor].append(node)
-            continue
         ideal = sum(linked) / len(linked) if linked else (len(meetings) + 1) * step
-        below.append((ideal, str(node), node))
-    for anchor, nodes in above.items():
-        x = positions[anchor][0]
-        for index, node in enumerate(nodes):
-            positions[node] = (x + (index - (len(nodes) - 1) / 2) * 120, -150.0 - 60 * (index % 2))
+        if graph.nodes[node].get("cls") == "Agreement" and linked:
+            above.append((ideal, str(node), node))
+        else:
+            below.append((ideal, str(node), node))
+    # Agreements above the meetings they were signed at, in two staggered rows that never overlap.
+    last = [-math.inf, -math.inf]
+    for index, (ideal, _, node) in enumerate(sorted(above)):
+        row = index % 2
+        x = max(ideal, last[row] + 2 * _LABEL_GAP)
+        last[row] = x
+        positions[node] = (round(x, 1), -140.0 - 110.0 * row)
 
     # Everyone else in rows below, in the order of the meetings they attended, spread over the timeline.
     below.sort()
     width = max((len(meetings) - 1) * step, 900.0)
-    gap = 150.0
+    gap = _LABEL_GAP
     row_count = max(1, math.ceil(len(below) * gap / width))
     per_row = math.ceil(len(below) / row_count) if below else 0
     for row in range(row_count):

@@ -29,6 +29,7 @@ import functools
 import json
 import math
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,16 +40,18 @@ import pyvis
 
 from kg.errors import ExportError
 from kg.viz.layout import spring_layout, timeline_layout
-from kg.viz.read import FACT_CLASSES
 from kg.viz.text import word
 from kg.viz.views import MEASURE_NODE_LIMIT, View
 
 __all__ = ["PHYSICS_NODE_LIMIT", "VizSummary", "write_html"]
 
-PHYSICS_NODE_LIMIT = 150
+PHYSICS_NODE_LIMIT = 100
 """From this many nodes on, the page gets a precomputed layout and physics off."""
 
 _MAX_EVIDENCE_TIP = 3
+_EDGE_LABEL_LIMIT = 150  # more edge labels than this only clutter the picture; tooltips name the relation
+_LABEL_WIDTH = 26
+_LABEL_LINES = 3
 _VIS_DIR = "templates/lib/vis-9.1.2"
 
 
@@ -77,7 +80,7 @@ _STYLES = (
     _Style("Person", "#4e79a7", "dot", "\u25cf"),
     _Style("Country", "#e15759", "diamond", "\u25c6"),
     _Style("Format", "#76b7b2", "hexagon", "\u2b22"),
-    _Style("Organization", "#86bcb6", "ellipse", "\u2b2d"),
+    _Style("Organization", "#3f8f8a", "hexagon", "\u2b22"),
     _Style("Meeting", "#f28e2b", "star", "\u2605"),
     _Style("Agreement", "#59a14f", "square", "\u25a0"),
     _Style("DiplomaticMission", "#edc948", "triangle", "\u25b2"),
@@ -196,9 +199,10 @@ def _notes(view: View) -> list[str]:
         notes.append(word("Filters", lang) + ": " + " \u00b7 ".join(filters))
     if view.subject_chosen and view.subject in view.graph:
         what = word(view.graph.nodes[view.subject]["cls"], lang)
+        lowered = what if lang == "de" else what.lower()
         label = view.graph.nodes[view.subject]["label"]
         notes.append(
-            f"{what}: {label} ({word('most active {what}; choose another with --focus', lang, what=what)})"
+            f"{what}: {label} ({word('most active {what}; choose another with --focus', lang, what=lowered)})"
         )
     if view.left_out is not None:
         left = view.left_out
@@ -216,15 +220,14 @@ def _notes(view: View) -> list[str]:
         )
     if view.dated_only and not view.empty:
         notes.append(word("undated facts are left out by --since/--until", lang))
-    if not view.empty:
-        if view.graph.number_of_nodes() > MEASURE_NODE_LIMIT:
-            notes.append(
-                word(
-                    "betweenness and communities are computed up to {n} nodes (kg analyze gives them for any size)",
-                    lang,
-                    n=_number(MEASURE_NODE_LIMIT, lang),
-                )
+    if not view.empty and view.graph.number_of_nodes() > MEASURE_NODE_LIMIT:
+        notes.append(
+            word(
+                "betweenness and communities are computed up to {n} nodes (kg analyze gives them for any size)",
+                lang,
+                n=_number(MEASURE_NODE_LIMIT, lang),
             )
+        )
     return notes
 
 
@@ -278,11 +281,11 @@ def _page_data(view: View) -> tuple[dict, dict]:
         weight = node_measures.weight if node_measures else 0.0
         item: dict = {
             "id": ids[node],
-            "label": str(data.get("label") or node),
+            "label": _wrap(str(data.get("label") or node)),
             "group": style.cls,
             "size": round(10 + 24 * math.sqrt(weight / top), 1),
         }
-        if node == view.subject:
+        if node == view.subject or node in view.focus:
             item["size"] = max(item["size"], 30)
             item["font"] = {"size": 20}
         if node in positions:
@@ -295,11 +298,20 @@ def _page_data(view: View) -> tuple[dict, dict]:
         node_evidence.append(evidence_ids(list(data.get("evidence", []))))
 
     edges, edge_info, edge_evidence = [], [], []
+    edge_labels = (
+        not large
+        and graph.number_of_edges() <= _EDGE_LABEL_LIMIT
+        and view.options.view
+        in (
+            "actors",
+            "countries",
+        )
+    )
     top_edge = max((w for _, _, w in graph.edges(data="weight", default=1)), default=1) or 1
     ordered = sorted(graph.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2])))
     for index, (source, target, _, data) in enumerate(ordered):
         item = {"id": index, "from": ids[source], "to": ids[target]}
-        if not large:
+        if edge_labels:
             item["label"] = str(data.get("label", ""))
         if not view.directed:
             weight = data.get("weight", 1)
@@ -311,7 +323,11 @@ def _page_data(view: View) -> tuple[dict, dict]:
         edge_info.append("\n".join(lines))
         edge_evidence.append(evidence_ids(list(data.get("evidence", []))))
 
+    nodes, edges, options = _through_pyvis(
+        nodes, edges, _options(view, large=large, fixed=bool(positions)), directed=view.directed
+    )
     data = {
+        "names": [str(graph.nodes[node].get("label") or node) for node in order],
         "nodes": nodes,
         "edges": edges,
         "nodeInfo": node_info,
@@ -330,7 +346,35 @@ def _page_data(view: View) -> tuple[dict, dict]:
             "tipEvidence": _MAX_EVIDENCE_TIP,
         },
     }
-    return data, _options(view, large=large, fixed=bool(positions))
+    return data, options
+
+
+def _through_pyvis(nodes: list[dict], edges: list[dict], options: dict, *, directed: bool):
+    """The network as pyvis models it: nodes, edges and vis options from a :class:`pyvis.network.Network`.
+
+    The lists are filled directly (``add_node``/``add_edge`` cost O(N·E), BASELINES.md) and read
+    back with :meth:`~pyvis.network.Network.get_network_data`, the call pyvis's own templates use;
+    our template then renders them offline.
+    """
+    from pyvis.network import Network
+
+    net = Network(directed=directed, cdn_resources="in_line")
+    net.nodes, net.edges = nodes, edges
+    net.options = dict(options)
+    net_nodes, net_edges, _heading, _height, _width, net_options = net.get_network_data()
+    return net_nodes, net_edges, json.loads(net_options)
+
+
+def _wrap(label: str) -> str:
+    """A long label on up to three lines of about 26 characters (the full text is in the tooltip)."""
+    label = " ".join(label.split())
+    if len(label) <= _LABEL_WIDTH:
+        return label
+    lines = textwrap.wrap(label, width=_LABEL_WIDTH, break_long_words=True)
+    if len(lines) > _LABEL_LINES:
+        lines = lines[:_LABEL_LINES]
+        lines[-1] = lines[-1][: _LABEL_WIDTH - 1].rstrip() + "\u2026"
+    return "\n".join(lines)
 
 
 def _measure_line(measures, lang: str) -> str:
@@ -374,7 +418,9 @@ def _options(view: View, *, large: bool, fixed: bool) -> dict:
             "arrows": {"to": {"enabled": view.directed, "scaleFactor": 0.5}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
             "font": {"size": 10, "align": "middle", "color": "#555555"},
-            "smooth": False if (large or fixed) else {"enabled": True, "type": "dynamic"},
+            "smooth": False
+            if (large or fixed or not view.directed)
+            else {"enabled": True, "type": "dynamic"},
         },
         "interaction": {
             "hover": True,
@@ -652,10 +698,10 @@ _APP_JS = r"""
   var search = document.getElementById("search");
   var result = document.getElementById("search-result");
   var names = document.getElementById("names");
-  var lowered = data.nodes.map(function (node) { return node.label.toLowerCase(); });
+  var lowered = data.names.map(function (name) { return name.toLowerCase(); });
   if (data.nodes.length <= 3000) {
     var seen = {};
-    data.nodes.map(function (node) { return node.label; }).sort().forEach(function (label) {
+    data.names.slice().sort().forEach(function (label) {
       if (seen[label]) { return; }
       seen[label] = true;
       var option = document.createElement("option");

@@ -229,12 +229,8 @@ def build_network(store: Any, *, lang: str = "en") -> nx.MultiDiGraph:
     cited = {article for lines in evidence.values() for _, article in lines if article}
     graph.graph["articles"] = _articles(store, cited)
 
-    mentioned = set(graph) | {
-        iri
-        for values in attributes.values()
-        for name in ("inCountry", "member")
-        for iri in values.get(name, ())
-    }
+    entity_classes = {row["node"]: local_name(row["cls"]) for row in _select(store, _CLASSES_QUERY)}
+    mentioned = set(graph) | set(entity_classes)
     label_rows = [row for row in _select(store, _LABELS_QUERY) if row["node"] in mentioned]
     labels = _best_labels((row for row in label_rows if row["p"].endswith("#label")), key="node", lang=lang)
     names: dict[str, set[str]] = defaultdict(set)
@@ -263,11 +259,15 @@ def build_network(store: Any, *, lang: str = "en") -> nx.MultiDiGraph:
         if data["cls"] == "Format":
             data["members"] = list(values.get("member", ()))
 
-    entity_classes = {row["node"]: local_name(row["cls"]) for row in _select(store, _CLASSES_QUERY)}
     graph.graph["entities"] = {
-        iri: {"cls": entity_classes[iri], "label": labels.get(iri) or _tail(iri), "names": sorted(names[iri])}
-        for iri in mentioned - set(graph)
-        if iri in entity_classes
+        iri: {
+            "cls": cls,
+            "label": labels.get(iri) or _tail(iri),
+            "names": sorted(names[iri]),
+            "members": list(attributes.get(iri, {}).get("member", ())),
+        }
+        for iri, cls in sorted(entity_classes.items())
+        if iri not in graph
     }
 
     def label_of(iri: str) -> str:
@@ -280,7 +280,7 @@ def build_network(store: Any, *, lang: str = "en") -> nx.MultiDiGraph:
     for source, target, data in graph.edges(data=True):
         data["header"] = f"{label_of(source)} \u2014 {data['label']} \u2014 {label_of(target)}"
     graph.graph["types"] = {
-        _tail(concept): _CONCEPT_CLASS[scheme]
+        local_name(concept): _CONCEPT_CLASS[scheme]
         for concept in concepts
         if (scheme := _scheme(concept)) in _CONCEPT_CLASS
     }

@@ -42,9 +42,9 @@ import networkx as nx
 
 from kg.errors import QueryError
 from kg.viz.measures import Measures, measure, rank_nodes
-from kg.viz.read import FACT_CLASSES, date_span
-from kg.viz.text import LANGUAGES, word
-from kg.vocab import PREFIXES
+from kg.viz.read import FACT_CLASSES, date_span, local_name
+from kg.viz.text import LANGUAGES, date, word
+from kg.vocab import PREFIXES, shorten
 
 __all__ = ["MEASURE_NODE_LIMIT", "VIEWS", "LeftOut", "View", "ViewOptions", "make_view", "resolve_entity"]
 
@@ -127,6 +127,8 @@ class View:
     """Why nothing is drawn: ``"store"`` (no facts at all) or a sentence; None when something is."""
     measures: Measures | None = None
     dated_only: bool = False
+    focus: list[str] = field(default_factory=list)
+    """The nodes ``--focus`` named that are drawn (the page shows them larger)."""
 
     @property
     def lang(self) -> str:
@@ -136,10 +138,16 @@ class View:
 # ---------------------------------------------------------------- entry point
 
 
-def make_view(network: nx.MultiDiGraph, options: ViewOptions) -> View:
-    """The view ``options`` asks for, made from the fact network of :func:`kg.viz.read.build_network`."""
+def make_view(network: nx.MultiDiGraph, options: ViewOptions, *, measure_all: bool = False) -> View:
+    """The view ``options`` asks for, made from the fact network of :func:`kg.viz.read.build_network`.
+
+    Betweenness and communities are measured up to :data:`MEASURE_NODE_LIMIT` nodes, or always
+    with ``measure_all``.
+    """
     _check(options)
     lang = options.lang
+    if network.graph.get("lang", lang) != lang:
+        raise ValueError(f"the network was read in '{network.graph['lang']}', the view asks for '{lang}'")
     view = View(
         options=options,
         graph=nx.MultiDiGraph(),
@@ -177,7 +185,7 @@ def make_view(network: nx.MultiDiGraph, options: ViewOptions) -> View:
     elif options.view == "countries":
         graph = _countries(base, lang)
     else:
-        subject = _subject(base, options.view, focus)
+        subject = _subject(base, network, options.view, focus)
         if subject is None:
             view.empty = _nothing(options, focus, network)
             return view
@@ -207,8 +215,9 @@ def make_view(network: nx.MultiDiGraph, options: ViewOptions) -> View:
         graph, view.left_out = _max_nodes(graph, options.max_nodes, anchors)
 
     view.graph = graph
+    view.focus = [n for n in focus if n in graph]
     view.cited = _cited(graph, view.evidence)
-    small = graph.number_of_nodes() <= MEASURE_NODE_LIMIT
+    small = measure_all or graph.number_of_nodes() <= MEASURE_NODE_LIMIT
     view.measures = measure(graph, betweenness=small, communities=small)
     return view
 
@@ -239,14 +248,42 @@ def _check(options: ViewOptions) -> None:
 # ---------------------------------------------------------------- finding entities
 
 
-def resolve_entity(network: nx.MultiDiGraph, value: str, *, cls: str | None = None) -> list[str]:
+def resolve_entity(
+    network: nx.MultiDiGraph, value: str, *, cls: str | None = None, option: str = "--focus"
+) -> list[str]:
     """IRIs of the entities ``value`` names: an IRI, a prefixed name (``dipr:person/wang-yi``), a
     Wikidata id (``Q232``, ``wd:Q232``), an ISO code or a label in any language (case ignored).
 
-    Only nodes of class ``cls`` when given. Raises :class:`~kg.errors.QueryError` listing the
-    nearest names when nothing matches.
+    Only entities of class ``cls`` when given. Raises :class:`~kg.errors.QueryError` naming
+    ``option`` when nothing matches: it lists the nearest names, or says which class the
+    entity has when it is of another class.
     """
-    candidates = _candidates(network, cls)
+    hits = _matches(_candidates(network, cls), value)
+    if hits:
+        return hits
+    kinds = word(cls).lower() if cls else "entity"
+    if cls:
+        others = _candidates(network, None)
+        elsewhere = _matches(others, value)
+        if elsewhere:
+            found = (
+                network.nodes[elsewhere[0]]
+                if elsewhere[0] in network
+                else network.graph["entities"][elsewhere[0]]
+            )
+            raise QueryError(f"{option} '{value}' is a {word(found['cls']).lower()}, not a {kinds}")
+    names: dict[str, str] = {}
+    for label, aliases in _candidates(network, cls).values():
+        for name in (label, *aliases):
+            if not re.fullmatch(r"Q\d+", name):
+                names.setdefault(name.casefold(), label)
+    near = difflib.get_close_matches(value.strip().casefold(), list(names), n=8, cutoff=0.6)
+    shown = sorted(dict.fromkeys(names[n] for n in near))[:5]
+    hint = f"; did you mean: {', '.join(shown)}?" if shown else " (nor a similar name)"
+    raise QueryError(f"{option} '{value}': no {kinds} in the store has that name, IRI or Wikidata id{hint}")
+
+
+def _matches(candidates: dict[str, tuple[str, list[str]]], value: str) -> list[str]:
     text = value.strip()
     if ":" in text and not text.startswith("http"):
         prefix, _, rest = text.partition(":")
@@ -257,25 +294,13 @@ def resolve_entity(network: nx.MultiDiGraph, value: str, *, cls: str | None = No
     wikidata = re.fullmatch(
         r"(?:wd:|https?://www\.wikidata\.org/(?:entity|wiki)/)?(Q\d+)", text, re.IGNORECASE
     )
-    key = wikidata[1].upper() if wikidata else text.casefold()
-    hits = sorted(
+    key = (wikidata[1] if wikidata else text).casefold()
+    return sorted(
         iri
         for iri, (label, names) in candidates.items()
-        if key == label.casefold() or any(key == name.casefold() for name in names)
+        if key in (label.casefold(), local_name(iri).casefold())
+        or any(key == name.casefold() for name in names)
     )
-    if hits:
-        return hits
-    option = "--country" if cls == "Country" and value else "--focus"
-    kinds = word(cls).lower() if cls else "entity"
-    names = {}
-    for label, others in candidates.values():
-        for name in (label, *others):
-            if not re.fullmatch(r"Q\d+", name):
-                names.setdefault(name.casefold(), label)
-    near = difflib.get_close_matches(value.casefold(), list(names), n=8, cutoff=0.6)
-    shown = sorted(dict.fromkeys(names[n] for n in near))[:5]
-    hint = f"; did you mean: {', '.join(shown)}?" if shown else f" (no {kinds} has a similar name)"
-    raise QueryError(f"{option} '{value}': no {kinds} in the store has that name, IRI or Wikidata id{hint}")
 
 
 def _candidates(network: nx.MultiDiGraph, cls: str | None) -> dict[str, tuple[str, list[str]]]:
@@ -297,7 +322,7 @@ def _focus_nodes(network: nx.MultiDiGraph, options: ViewOptions) -> list[str]:
 
 
 def _resolve_country(network: nx.MultiDiGraph, value: str) -> list[str]:
-    return resolve_entity(network, value, cls="Country")
+    return resolve_entity(network, value, cls="Country", option="--country")
 
 
 def _types(network: nx.MultiDiGraph, values: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -452,8 +477,10 @@ def _countries(network: nx.MultiDiGraph, lang: str) -> nx.MultiDiGraph:
                 continue
             lines.append(f"{word(caption, lang)} ({len(facts)}):")
             for fact in facts[:_MAX_LISTED]:
-                when = network.nodes[fact].get("date") or word("undated", lang)
-                lines.append(f"  {when} \u00b7 {network.nodes[fact]['label']}")
+                label = network.nodes[fact]["label"]
+                when = network.nodes[fact].get("date")
+                shown = date(when, lang) if when else word("undated", lang)
+                lines.append(f"  {label}" if when and shown in label else f"  {shown} \u00b7 {label}")
             if len(facts) > _MAX_LISTED:
                 lines.append("  " + word("\u2026 and {n} more", lang, n=len(facts) - _MAX_LISTED))
         weight = len(meetings) + len(agreements)
@@ -477,20 +504,19 @@ def _when(network: nx.MultiDiGraph, fact: str) -> tuple[str, str]:
     return (span[0] if span else "9999", fact)
 
 
-def _subject(network: nx.MultiDiGraph, view: str, focus: list[str]) -> str | None:
+def _subject(network: nx.MultiDiGraph, full: nx.MultiDiGraph, view: str, focus: list[str]) -> str | None:
     """The person or format to draw: the focus, or the one in the most meetings."""
     cls = _SUBJECT_CLASS[view]
-    candidates = [n for n in (focus or network.nodes) if n in network and network.nodes[n]["cls"] == cls]
-    if not candidates:
-        return None
+    if focus:  # resolve_entity checked the class
+        inside = [n for n in focus if n in network]
+        return inside[0] if inside else focus[0] if view == "format" else None
+    candidates = [n for n, c in network.nodes(data="cls") if c == cls]
 
     def meetings(node: str) -> int:
         return sum(1 for n in nx.all_neighbors(network, node) if network.nodes[n]["cls"] == "Meeting")
 
-    best = max(
-        candidates, key=lambda n: (meetings(n), network.degree(n), -candidates.index(n) if focus else 0, n)
-    )
-    return best if meetings(best) or focus else None
+    best = max(candidates, key=lambda n: (meetings(n), network.degree(n), n), default=None)
+    return best if best is not None and meetings(best) else None
 
 
 def _copy(data: dict) -> dict:
@@ -521,9 +547,15 @@ def _person(network: nx.MultiDiGraph, person: str) -> nx.MultiDiGraph:
 
 def _format(network: nx.MultiDiGraph, full: nx.MultiDiGraph, fmt: str, lang: str) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
-    graph.add_node(fmt, **_copy(network.nodes[fmt]))
     entities = full.graph.get("entities", {})
-    for member in sorted(network.nodes[fmt].get("members", [])):
+    if fmt in network:
+        graph.add_node(fmt, **_copy(network.nodes[fmt]))
+    else:  # a format no (remaining) meeting names: itself and its members
+        found = full.nodes[fmt] if fmt in full else entities[fmt]
+        info = [f"{word('Format', lang)}: {found['label']}", shorten(fmt)]
+        graph.add_node(fmt, cls="Format", label=found["label"], names=found["names"], info=info, evidence=[])
+        graph.nodes[fmt]["members"] = list(found.get("members", []))
+    for member in sorted(graph.nodes[fmt].get("members", [])):
         if member in full:
             data = _copy(full.nodes[member])
         elif member in entities:
@@ -543,7 +575,8 @@ def _format(network: nx.MultiDiGraph, full: nx.MultiDiGraph, fmt: str, lang: str
             header=f"{graph.nodes[fmt]['label']} \u2014 {label} \u2014 {data['label']}",
         )
     meetings = sorted(
-        (s for s, _, k in network.in_edges(fmt, keys=True) if k == "format"), key=lambda m: _when(network, m)
+        (s for s, _, k in network.in_edges(fmt, keys=True) if k == "format") if fmt in network else (),
+        key=lambda m: _when(network, m),
     )
     for meeting in meetings:
         graph.add_node(meeting, **_copy(network.nodes[meeting]))
