@@ -487,6 +487,8 @@ def _finish(doc: Document, meeting: Meeting) -> None:
             meeting.meeting_type = "bilateral-talks"
         else:
             meeting.meeting_type = "other"
+    if meeting.meeting_type == "phone-call":
+        meeting.place, meeting.venue_country = None, None  # a call takes place nowhere
     if (
         meeting.format
         and meeting.status == "held"
