@@ -53,7 +53,7 @@ def test_distractors_yield_no_diplomatic_fact(path: Path):
 
 def test_scores_are_no_worse_than_recorded(report):
     recorded = json.loads(SCORES.read_text(encoding="utf-8"))
-    assert report.overall_f1 >= recorded["overall_f1"] - 1e-9
+    assert report.overall_f1 >= recorded["overall_f1"] - 0.0005  # recorded to 4 decimals
     worse = {
         c: (round(report.totals[c].f1, 4), recorded["categories"][c])
         for c in MAIN_CATEGORIES
