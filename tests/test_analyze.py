@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from test_viz_corpus import corpus_quads, corpus_store, iri
+from test_viz_corpus import corpus_store, iri, write_corpus_store
 
 from kg.analyze import analyze, format_analysis
 from kg.cli import main
@@ -143,13 +142,7 @@ def test_json(result):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("analyze") / "store"
-    database = ox.Store(str(path))
-    database.extend(corpus_quads())
-    database.flush()
-    del database
-    gc.collect()
-    return path
+    return write_corpus_store(tmp_path_factory.mktemp("analyze") / "store")
 
 
 def kg(*args: object):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from test_viz_corpus import corpus_quads
+from test_viz_corpus import write_corpus_store
 
 from kg.cli import main
 
@@ -18,13 +16,7 @@ from kg.cli import main
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk store holding the test corpus."""
-    path = tmp_path_factory.mktemp("viz") / "store"
-    database = ox.Store(str(path))
-    database.extend(corpus_quads())
-    database.flush()
-    del database
-    gc.collect()
-    return path
+    return write_corpus_store(tmp_path_factory.mktemp("viz") / "store")
 
 
 def kg(*args: object):

@@ -14,6 +14,9 @@ Held meetings and signed agreements per country pair (what the countries view dr
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
+
 import pyoxigraph as ox
 
 DIP = "https://w3id.org/dipkg/ontology#"
@@ -281,6 +284,16 @@ def corpus_quads(*, hostile: bool = True) -> list[ox.Quad]:
     b.add(mission, DIP + "status", "opened")
     evidence(mission, a4, "Kazakhstan opened a consulate general in Frankfurt.")
     return b.quads
+
+
+def write_corpus_store(path: Path) -> Path:
+    """An on-disk store at ``path`` holding the test corpus, closed again so the CLI can open it."""
+    database = ox.Store(str(path))
+    database.extend(corpus_quads())
+    database.flush()
+    del database
+    gc.collect()
+    return path
 
 
 # ---------------------------------------------------------------- the corpus itself

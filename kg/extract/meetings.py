@@ -16,7 +16,6 @@ sentences of the paragraph that speak of taking part ("darunter",
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -639,7 +638,3 @@ def find_meetings(doc: Document) -> None:
 def _bare_cue(mention: Mention) -> _Cue:
     meeting_type, generic, verb = mention.value  # type: ignore[misc]
     return _Cue(mention, meeting_type, generic, verb, True, None, None, None, None, None, [], "held")
-
-
-def stable_hash(*parts: object) -> str:
-    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]

@@ -65,18 +65,12 @@ PARTICIPATION = re.compile(
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:wurde|war|wird)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
 )
-ANAPHOR = re.compile(
-    r"\b(?:dem|des|das|diesem|dieses|am|beim|im|vom|im Rahmen des|Die|die|Das|Dabei|dabei)\s*$"
-)
 DEFINITE_BEFORE = re.compile(
     r"\b(?:dem|des|der|das|diesem|dieses|beim|vom|am|zum|Dem|Des|Der|Das|Die|die)\s+$"
 )
-INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einen|eines|einem|einer|Ein|Eine)\s+(?:\w+\s+){0,3}$")
 CONTEXT_ANAPHOR = re.compile(
     r"^\s*(?:Dabei|Dort|Im Anschluss|Anschließend|Zudem|Außerdem|Bei dem|Bei den|Im Rahmen)\b"
 )
-BETWEEN = re.compile(r"\b(?:zwischen|von)\b", re.I)
-AND = re.compile(r"^\s*(?:und|sowie|,)\s*$")
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>einen|ein|zwei|drei|vier|fünf|sechs|sieben|\d+)\s+Tag(?:e|en)?\s+(?P<dir>vor|nach)|"
     r"am (?P<eve>Vorabend|Vortag) (?:des|der)|(?P<side>am Rande (?:des|der)|im Rahmen (?:des|der)))\s+(?:(?:dem|der|den)\s+)?(?:\w+\s+){0,2}$",
@@ -127,7 +121,6 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 CONJUNCTION = re.compile(r"^\s*(?:und|&)\s*$")
-ROLE_OF = re.compile(r"^\s*(?:von|der|des|aus)\s*$")
 NAME_STOPWORDS = frozenset(
     """
     Der Die Das Den Dem Des Ein Eine Einen Einem Einer Am Im In Bei Mit Auf Nach Laut Dabei Zudem Auch Sowie

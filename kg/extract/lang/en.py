@@ -57,11 +57,9 @@ REPRESENTED_BY = re.compile(
     r"\s*(?:(?:was|were|is|are)\s+)?(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
-INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+(?:[\w'-]+\s+){0,3}$")
 CONTEXT_ANAPHOR = re.compile(
     r"^\s*(?:There|During the|At the|On the sidelines|In the course|Afterwards|Also)\b"
 )
-BETWEEN = re.compile(r"\b(?:between|of)\b", re.I)
 EVENT_OFFSET = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>before|after|ahead of)|"
     r"on the (?P<eve>eve) of|(?P<side>on the sidelines of|at the margins of|on the margins of))\s+the\s+(?:[\w'-]+\s+){0,2}$",
@@ -110,7 +108,6 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE,
 )
 CONJUNCTION = re.compile(r"^\s*(?:and|&)\s*$")
-ROLE_OF = re.compile(r"^\s*(?:of|for)\s*$")
 NAME_STOPWORDS = frozenset(
     """
     The A An In On At By For With From To Of And Or But As After Before During While Since Until Under Over
