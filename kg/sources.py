@@ -60,6 +60,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
+_FOLDER_NOTES = frozenset({"README", "LICENSE", "CHANGELOG", "NOTES"})
 _HTML_SUFFIXES = (".html", ".htm")
 _SIDECAR_OWNERS = (".txt", ".md", ".html", ".htm")
 _META_SUFFIX = ".meta.json"
@@ -170,7 +171,7 @@ def _walk(folder: Path, *, visited: set[str]) -> Iterator[Path | SourceFailure]:
         yield SourceFailure(str(folder), f"{folder}: cannot read folder ({exc.strerror or exc})")
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_folder_notes(entry.name):
             continue
         path = folder / entry.name
         try:
@@ -182,6 +183,12 @@ def _walk(folder: Path, *, visited: set[str]) -> Iterator[Path | SourceFailure]:
             yield from _walk(path, visited=visited)
         elif is_file and path.suffix.lower() in ARTICLE_SUFFIXES:
             yield path
+
+
+def _is_folder_notes(name: str) -> bool:
+    """``README.md``, ``LICENSE.txt`` …: notes about a corpus folder, not articles (a file named on the
+    command line is still read)."""
+    return name.split(".")[0].upper() in _FOLDER_NOTES
 
 
 def _real(path: Path) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +39,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad
 from kg.errors import InputError, StoreError
 from kg.vocab import (
     DCT,
+    DERIVED_GRAPH,
     GRAPH,
     PREFIXES,
     REFERENCE_GRAPH,
@@ -46,7 +48,7 @@ from kg.vocab import (
     sha256_of_graph,
 )
 
-__all__ = ["ArticleState", "DEFAULT_STORE", "Store", "resolve_store_path"]
+__all__ = ["ArticleState", "DEFAULT_STORE", "Store", "format_timings", "open_store", "resolve_store_path"]
 
 DEFAULT_STORE = Path(".dipkg") / "store"
 ArticleState = Literal["new", "unchanged", "changed"]
@@ -75,6 +77,26 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
         return Path(option)
     env = os.environ.get("KG_STORE")
     return Path(env) if env else DEFAULT_STORE
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Any:
+    """The store ``location`` names (a folder, or a SPARQL endpoint ``http(s)://…``; default as
+    :func:`resolve_store_path`): a :class:`Store` or a :class:`kg.remote.RemoteStore`."""
+    raw = str(location) if location else os.environ.get("KG_STORE", "")
+    if raw.lower().startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore.open(raw, read_only=read_only)
+    return Store.open(resolve_store_path(location), read_only=read_only)
+
+
+def format_timings(timings: Sequence[tuple[str, float, int | None]]) -> str:
+    """What ``kg query --profile`` prints: one line per timed store operation (:attr:`Store.timings`)."""
+    lines = []
+    for operation, seconds, rows in timings:
+        count = "" if rows is None else f", {rows:,} rows"
+        lines.append(f"profile: {operation}: {seconds * 1000:,.1f} ms{count}\n")
+    return "".join(lines)
 
 
 def _one_line(error: BaseException) -> str:
@@ -129,6 +151,11 @@ class Store:
         self._store = oxigraph
         self.path = path
         self.read_only = read_only
+        # Where the time goes: None, or (operation, seconds, rows) per store operation when profiling
+        # (KG_PROFILE=1 in the environment, or a caller sets ``store.timings = []``).
+        self.timings: list[tuple[str, float, int | None]] | None = (
+            [] if os.environ.get("KG_PROFILE") else None
+        )
         self._merged = self._has_merged_graph()
         if not self._merged and not read_only and any(True for _ in oxigraph.named_graphs()):
             self._merge_all()
@@ -216,7 +243,9 @@ class Store:
 
     def _merge_all(self) -> None:
         """Build the merged default graph of a store written before it existed (one transaction)."""
-        self._update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._update(
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}"
+        )
         self._merged = True
 
     # -------------------------------------------------------- reading
@@ -224,16 +253,28 @@ class Store:
     def query(self, sparql: str, **options: Any) -> Any:
         """Run a SPARQL query over the merged graph (the union of all graphs, each triple once)."""
         options.setdefault("use_default_graph_as_union", not self._merged)
+        start = time.perf_counter()
         try:
-            return self._store.query(sparql, **options)
+            results = self._store.query(sparql, **options)
         except (OSError, RuntimeError) as error:
             raise StoreError(f"cannot read store {self._where()}: {_one_line(error)}") from error
+        self.record("store.query: parse and plan (sorted or grouped results are computed here too)", start)
+        return results
 
     def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
         """Rows of a SELECT query as dicts of variable name -> pyoxigraph term (unbound omitted)."""
+        start = time.perf_counter()
         results = self.query(sparql, **options)
         names = [v.value for v in results.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in results]
+        rows = [{n: row[n] for n in names if row[n] is not None} for row in results]
+        self.record("select: query and read the rows", start, len(rows))
+        return rows
+
+    def record(self, operation: str, start: float, rows: int | None = None) -> None:
+        """When profiling, add ``(operation, seconds since start, rows)`` to :attr:`timings`
+        (``start`` is a :func:`time.perf_counter` reading); readers of lazy results call it too."""
+        if self.timings is not None:
+            self.timings.append((operation, time.perf_counter() - start, rows))
 
     def graph_quads(self, graph: str) -> set[Quad]:
         return set(self._store.quads_for_pattern(None, None, None, NamedNode(graph)))
@@ -284,10 +325,12 @@ class Store:
         return str(self.path) if self.path else "in memory"
 
     def _update(self, sparql: str) -> None:
+        start = time.perf_counter()
         try:
             self._store.update(sparql)
         except (OSError, SyntaxError) as error:
             raise StoreError(f"cannot write store {self._where()}: {_one_line(error)}") from error
+        self.record("update", start)
 
     def _replace_graph(self, graph: str, quads: Sequence[Quad]) -> None:
         """Replace one named graph by ``quads``, and its share of the merged graph, in a single transaction."""
@@ -308,14 +351,38 @@ class Store:
             return "unchanged"
         if state == "new":
             merged = [Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads]
+            start = time.perf_counter()
             try:
                 self._store.extend([*quads, *merged])  # one transaction: the article and its merged triples
             except OSError as error:
                 raise StoreError(f"cannot write store {self._where()}: {_one_line(error)}") from error
+            self.record("put_article: write a new article and its merged triples", start, len(quads))
             self._merged = True
             return "new"
         self._replace_graph(graph, quads)
         return "replaced"
+
+    def patch_article(self, sha256: str, removed: Sequence[Quad], added: Sequence[Quad]) -> None:
+        """Change a few quads of a stored article graph, and the merged graph, in one transaction
+        (``kg resolve`` renaming people and meetings; cheaper than replacing the whole graph)."""
+        self._writable()
+        graph = article_graph(sha256)
+        if any(q.graph_name != NamedNode(graph) for q in [*removed, *added]):
+            raise ValueError(f"patch_article: every quad must be in the graph <{graph}>")
+        steps = []
+        if removed:
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in removed)
+            rows = "\n".join(f"({q.subject} {q.predicate} {q.object})" for q in removed)
+            steps.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+            steps.append(
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} "
+                f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} }} }}"
+            )
+        if added:
+            steps.append(_insert_data(graph, added))
+            steps.append(_insert_merged(added))
+        if steps:
+            self._update(" ;\n".join(steps))
 
     def ensure_reference(self, quads: Sequence[Quad] | None = None) -> bool:
         """Write the reference graph when it is missing or out of date; True when it was written.
@@ -337,6 +404,27 @@ class Store:
             Quad(graph, DCT.title, pyoxigraph.Literal("dipkg reference data"), graph),
         ]
         self._replace_graph(REFERENCE_GRAPH, [*quads, *marker])
+        return True
+
+    def put_graph(self, graph: str, quads: Sequence[Quad]) -> bool:
+        """Replace the named graph ``graph`` (not an article's, not the reference graph) by ``quads``
+        in one transaction, *outside* the merged default graph; True when its content changed.
+
+        For graphs computed from the others, such as ``…/graph/derived`` (:mod:`kg.derive`): queries
+        read them with ``GRAPH <…> { … }``, and the merged graph never holds their triples.
+        """
+        self._writable()
+        if sha256_of_graph(graph) is not None or graph == REFERENCE_GRAPH:
+            raise ValueError(f"put_graph: <{graph}> is an article or the reference graph")
+        node = NamedNode(graph)
+        if any(q.graph_name != node for q in quads):
+            raise ValueError(f"put_graph: every quad must be in the graph <{graph}>")
+        if self.graph_quads(graph) == set(quads):
+            return False
+        steps = [f"DROP SILENT GRAPH <{graph}>"]
+        if quads:
+            steps.append(_insert_data(graph, quads))
+        self._update(" ;\n".join(steps))
         return True
 
     def remove_article(self, ref: str) -> list[str]:

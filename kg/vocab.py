@@ -24,6 +24,7 @@ from kg.model import PlaceRef, slug
 
 __all__ = [
     "DCT",
+    "DERIVED_GRAPH",
     "DIP",
     "DIPR",
     "GRAPH",
@@ -52,6 +53,7 @@ __all__ = [
 DIPR = "https://w3id.org/dipkg/id/"
 GRAPH = "https://w3id.org/dipkg/graph/"
 REFERENCE_GRAPH = GRAPH + "reference"
+DERIVED_GRAPH = GRAPH + "derived"  # what `kg derive` computes from the articles (kg.derive)
 WD = "http://www.wikidata.org/entity/"
 
 #: Prefixes used in exports, query results and saved queries, longest namespace first when shortening.
@@ -128,7 +130,9 @@ class DIP(metaclass=_Vocabulary):
         speaker text madeAt
         evidence article sentence charStart charEnd confidence extractor
         sha256 source
-        dateText dateResolution qualifier titleText geonamesId publisher formatKind"""
+        dateText dateResolution qualifier titleText geonamesId publisher formatKind
+        ResolutionDecision nameCompared comparedWith candidate resolvedTo outcome score reason
+        OfficeTerm startDate endDate CountryPairYear country pairYear meetingCount agreementCount statisticCount"""
     )
 
     @classmethod
@@ -152,7 +156,9 @@ class RDFS(metaclass=_Vocabulary):
 class SKOS(metaclass=_Vocabulary):
     _base = PREFIXES["skos"]
     _prefix = "skos"
-    _terms = _words("Concept ConceptScheme prefLabel altLabel inScheme topConceptOf hasTopConcept")
+    _terms = _words(
+        "Concept ConceptScheme prefLabel altLabel hiddenLabel inScheme topConceptOf hasTopConcept"
+    )
 
 
 class OWL(metaclass=_Vocabulary):

@@ -84,7 +84,7 @@ CONTRACT_PROPERTIES = {
 }
 
 # Extensions of TERMS.md (and dip:Fact, the superclass of the six fact classes).
-EXTENSION_CLASSES = ["Fact"]
+EXTENSION_CLASSES = ["Fact", "ResolutionDecision", "OfficeTerm", "CountryPairYear"]
 EXTENSION_PROPERTIES = {
     "dateText": ("datatype", ("Fact",), XSD.string),
     "dateResolution": ("datatype", ("Fact",), XSD.string),
@@ -93,6 +93,22 @@ EXTENSION_PROPERTIES = {
     "geonamesId": ("datatype", ("Place",), XSD.integer),
     "publisher": ("datatype", ("Article",), XSD.string),
     "formatKind": ("datatype", ("Format",), XSD.string),
+    # entity resolution (issue 4)
+    "nameCompared": ("datatype", ("ResolutionDecision",), RDFS.Literal),
+    "comparedWith": ("datatype", ("ResolutionDecision",), XSD.string),
+    "candidate": ("object", ("ResolutionDecision",), DIP.Person),
+    "resolvedTo": ("object", ("ResolutionDecision",), DIP.Person),
+    "outcome": ("datatype", ("ResolutionDecision",), XSD.string),
+    "score": ("datatype", ("ResolutionDecision",), XSD.decimal),
+    "reason": ("datatype", ("ResolutionDecision",), XSD.string),
+    # shipped terms of office and derived country-pair relations (issue 4)
+    "startDate": ("datatype", ("OfficeTerm",), (XSD.date, XSD.gYearMonth, XSD.gYear)),
+    "endDate": ("datatype", ("OfficeTerm",), (XSD.date, XSD.gYearMonth, XSD.gYear)),
+    "country": ("object", ("CountryPairYear",), DIP.Country),
+    "pairYear": ("datatype", ("CountryPairYear",), XSD.gYear),
+    "meetingCount": ("datatype", ("CountryPairYear",), XSD.integer),
+    "agreementCount": ("datatype", ("CountryPairYear",), XSD.integer),
+    "statisticCount": ("datatype", ("CountryPairYear",), XSD.integer),
 }
 
 FACT_CLASSES = ["Position", "Meeting", "Agreement", "DiplomaticMission", "Statistic", "Statement"]

@@ -156,6 +156,14 @@ def test_folder_skips_hidden_files_and_folders(tmp_path):
     ]
 
 
+def test_folder_skips_readme_and_licence_but_reads_them_when_named(tmp_path):
+    write(tmp_path / "README.md", "About this corpus\nNotes.")
+    write(tmp_path / "LICENSE.txt", "Licence\nTerms.")
+    write(tmp_path / "readme-not.txt", "An article\nText.")
+    assert [item.source for item in read_all(tmp_path)] == [str(tmp_path / "readme-not.txt")]
+    assert article(tmp_path / "README.md").title == "About this corpus"
+
+
 def test_explicit_hidden_file_is_read(tmp_path):
     assert article(write(tmp_path / ".note.txt", "Hidden\nbut named.")).title == "Hidden"
 

@@ -109,7 +109,10 @@ def _add_roles(gaz: Gazetteer, lang: str, words: set[str]) -> None:
             elif isinstance(value, list):
                 forms.extend(value)
         for form in dict.fromkeys(forms):  # lexicon order: a set's order changes with PYTHONHASHSEED
-            value = (item["role"], form, item.get("country"))  # "Bundeskanzler" names Germany's office
+            implied = item.get("country")  # "Bundeskanzler" names Germany's (or Austria's) office
+            if isinstance(implied, list):
+                implied = tuple(implied)
+            value = (item["role"], form, implied)
             gaz.add(form, "role", value, fold_first=lang == "en" or form[:1].islower())
             if lang == "en":
                 gaz.add(form.lower(), "role", value)

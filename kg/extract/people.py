@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.document import Document, PersonMention
 from kg.model import Position
@@ -28,7 +29,8 @@ __all__ = ["find_people"]
 _UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
-NAME = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_TOKEN}){{0,3}}")
+_ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
+NAME = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
 _COUNTRY_LINK_AFTER = re.compile(r"^\s*(?:of the|of|der|des|von|from)?\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -62,11 +64,20 @@ def _clean_name(raw: str, doc: Document) -> str | None:
     return _POSSESSIVE.sub("", " ".join(tokens))
 
 
-def _name_after(doc: Document, pos: int, known: dict[str, str]) -> tuple[str, int, int] | None:
+_COURTESY = re.compile(r"([\w.]+)[ \t]+")
+
+
+def _name_after(
+    doc: Document, pos: int, known: dict[str, str], *, surname_ok: bool = False
+) -> tuple[str, int, int] | None:
     text = doc.text
     window = text[pos : pos + 80]
     gap = re.match(r"[ \t]*,?[ \t]*", window)
     start = pos + (gap.end() if gap else 0)
+    courtesy = _COURTESY.match(text, start)
+    while courtesy and courtesy.group(1) in doc.cues.HONORIFICS:  # "President His Highness Sheikh Mohamed …"
+        start = courtesy.end()
+        courtesy = _COURTESY.match(text, start)
     m = NAME.match(text, start)
     if not m:
         return None
@@ -75,12 +86,32 @@ def _name_after(doc: Document, pos: int, known: dict[str, str]) -> tuple[str, in
     if inside:  # a name never runs into a country, city, title or event word
         raw = text[start : inside[0].start].rstrip(" -")
     name = _clean_name(raw, doc) if raw else None
-    if not name or not m.group(0).startswith(name.split()[0]):
+    if not name:
         return None
+    skipped = raw[: raw.find(name)].split() if name in raw else None
+    if skipped is None or any(token not in doc.cues.HONORIFICS for token in skipped):
+        return None  # only a courtesy title may stand before the name: "Scheich Mohammed …"
+    start += raw.find(name)
     end = start + len(name)
     if len(name.split()) == 1 and name not in known:
-        return None
+        full = _full_name_elsewhere(doc, name) if surname_ok else None
+        if full is None:
+            return None
+        known[name] = full  # "US-Präsident Trump" when "Donald Trump" is written elsewhere in the article
     return name, start, end
+
+
+def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
+    """The one full name the article writes with this surname ("Donald Trump" for "Trump"), if any."""
+    found = {
+        f"{m.group(1)} {surname}"
+        for m in re.finditer(rf"\b([{_UPPER}][\w'’\-]*\w)\s+{re.escape(surname)}\b", doc.text)
+        if _valid_name_token(m.group(1), doc) and not doc.mentions_in(m.start(1), m.end(1))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_NAME_TAIL = re.compile(rf"(?:{_TOKEN}|{_PARTICLE})(?:\s+(?:{_TOKEN}|{_PARTICLE}|{_ARTICLE_TOKEN})){{0,7}}$")
 
 
 def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> tuple[str, int, int] | None:
@@ -90,11 +121,13 @@ def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> 
     if not comma:
         return None
     left = floor + comma.start()
-    candidates = list(NAME.finditer(text, floor, left))
-    if not candidates or candidates[-1].end() != left:
+    tail = _NAME_TAIL.search(text, max(floor, left - 120), left)  # the name that ends at the comma
+    if not tail:
         return None
-    raw = candidates[-1].group(0)
+    raw = tail.group(0)
     tokens = raw.split()
+    while tokens and tokens[0][:1].islower():  # a particle never starts the name
+        tokens.pop(0)
     # keep the last run of valid tokens: "darunter Zheenbek Kulubaev" -> "Zheenbek Kulubaev"
     kept: list[str] = []
     for token in reversed(tokens):
@@ -114,6 +147,7 @@ def _titles(doc: Document) -> list[_Title]:
     text = doc.text
     roles = [m for m in doc.mentions if m.kind == "role"]
     titles: list[_Title] = []
+    mention_counts: dict[str, int] = {}
     i = 0
     while i < len(roles):
         group = [roles[i]]
@@ -169,9 +203,27 @@ def _titles(doc: Document) -> list[_Title]:
         if country is None:
             implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
             country = implied.pop() if len(implied) == 1 else None
+            if isinstance(country, tuple):  # "Bundeskanzler": Germany's or Austria's
+                country = _most_mentioned(doc, country, mention_counts)
         written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
         titles.append(_Title(start, end, written, country, organization, qualifier))
     return titles
+
+
+def _most_mentioned(doc: Document, candidates: tuple[str, ...], counts: dict[str, int]) -> str:
+    """The candidate country the article names most often (by name, adjective, capital or city); ties: the first.
+
+    ``counts`` is filled on the first call and reused for the article's other titles.
+    """
+    if not counts:
+        counts["_"] = 0
+        for m in doc.mentions:
+            if m.kind in ("country", "country_adj", "capital"):
+                counts[str(m.value)] = counts.get(str(m.value), 0) + 1
+            elif m.kind == "city":
+                city = m.value[0]  # type: ignore[index]
+                counts[city.country] = counts.get(city.country, 0) + 1
+    return max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)))
 
 
 def _organization_name(format_id: str) -> str:
@@ -202,15 +254,25 @@ def _sentence_floor(doc: Document, pos: int) -> int:
 def find_people(doc: Document) -> None:
     known: dict[str, str] = {}  # full name -> itself (single-token keys for surnames added later)
     linked: list[tuple[_Title, str, int, int]] = []
+    claimed: set[int] = set()  # where names already taken by the title before them start
     for title in _titles(doc):
-        hit = _name_after(doc, title.end, known)
+        hit = _name_after(doc, title.end, known, surname_ok=title.country is not None)
         if hit is None:
             hit = _name_before(doc, title.start, known, _sentence_floor(doc, title.start))
+            if hit is not None and hit[1] in claimed:
+                continue  # "Singapore's Foreign Minister V. B., Indonesian Foreign Minister …": not V. B.'s title
         if hit is None:
             continue
         name, start, end = hit
+        claimed.add(start)
         if len(name.split()) < 2:
             name = known.get(name, name)
+        if title.country is None and title.organization is None and end > title.end:
+            title.country = _country_after_name(doc, end)  # "President Ilham Aliyev of Azerbaijan"
+        known[name] = name
+        linked.append((title, name, start, end))
+
+    for title, name, start, end in _list_items(doc, known):
         known[name] = name
         linked.append((title, name, start, end))
 
@@ -227,7 +289,21 @@ def find_people(doc: Document) -> None:
 
     _collect_mentions(doc, known)
     _make_positions(doc, linked)
+    counterparts = _named_counterparts(doc, known)
+    if counterparts:
+        for _, name, _, _ in counterparts:
+            known.setdefault(name, name)
+            for token in (name.split()[-1], name.split()[0]):  # "Gedion Timothewos" is also "Gedion"
+                if token not in known and token != name and _valid_name_token(token, doc):
+                    known[token] = name
+        _collect_mentions(doc, known)
+        _make_positions(doc, counterparts)
+    _drop_generic_titles(doc)
     _complete_countries(doc)
+    _countries_of_office_holders(doc)
+    _complete_countries(
+        doc
+    )  # the holder's other titles: "Deputy Prime Minister and Minister of Foreign Affairs"
     _resolve_counterparts(doc)
 
 
@@ -245,6 +321,151 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
         doc.found.persons.setdefault(name, [])
 
 
+_NAME_OF = re.compile(r"([\w'’\-]+(?:\s+[\w'’\-]+){0,5})\s+of\s+(?:the\s+)?$")
+_LIST_WORDS = frozenset("and of the und der des sowie von".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _list_like(doc: Document, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` only continues a list: names, titles, countries, commas, "and", "of"."""
+    text = doc.text
+    cursor, parts = start, []
+    for m in doc.mentions_in(start, end):
+        parts.append(text[cursor : m.start])
+        cursor = max(cursor, m.end)
+    parts.append(text[cursor:end])
+    gap = " ".join(parts)
+    if re.search(r"[.;!?()]", gap):
+        return False
+    return all(w[0].isupper() or w in _LIST_WORDS for w in _WORDS.findall(gap))
+
+
+def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
+    """Members of a list whose title stands once: "represented by their presidents: Kassym-Jomart Tokayev of
+    Kazakhstan, Sadyr Japarov of Kyrgyzstan …", "Indonesian Foreign Minister Sugiono, Thailand's Maris Sangiampongsa".
+
+    An item is "NAME of COUNTRY" or "COUNTRY's NAME"; it takes the title that stands before it in the same
+    sentence when only list items lie between them.
+    """
+    text = doc.text
+    names = set(known.values())
+    out: list[tuple[_Title, str, int, int]] = []
+    for sentence in doc.sentences:
+        roles = [
+            r for r in doc.mentions_in(sentence.start, sentence.end, "role") if not doc.in_quote(r.start)
+        ]
+        if not roles:
+            continue
+        items: list[tuple[int, int, int, str, str]] = []  # item start, name start, end, name, country
+        for country in doc.mentions_in(sentence.start, sentence.end, "country"):
+            if doc.lang == "en" and country.text.endswith(("'s", "’s")):  # "Thailand's Maris Sangiampongsa"
+                m = NAME.match(text, country.end + 1)
+                if m and not doc.mentions_in(m.start(), m.end()):
+                    name = _clean_name(m.group(0), doc)
+                    if name and m.group(0).startswith(name):
+                        items.append(
+                            (country.start, m.start(), m.start() + len(name), name, str(country.value))
+                        )
+            tail = text[max(sentence.start, country.start - 8) : country.start]
+            link = (
+                _NAME_OF.search(text, max(sentence.start, country.start - 90), country.start)
+                if tail.endswith((" of ", " of the "))
+                else None
+            )
+            if link:  # "Kassym-Jomart Tokayev of Kazakhstan"
+                raw = link.group(1)
+                head = [m for m in NAME.finditer(raw)]
+                name = _clean_name(head[-1].group(0), doc) if head and head[-1].end() == len(raw) else None
+                if name and raw.endswith(name) and len(name.split()) >= 2:
+                    name_start = link.start(1) + len(raw) - len(name)
+                    items.append((name_start, name_start, country.end, name, str(country.value)))
+        for item_start, name_start, end, name, country in sorted(items):
+            if name in names or doc.mentions_in(name_start, name_start + len(name)):
+                continue
+            before = [r for r in roles if r.end <= item_start]
+            if not before or not _list_like(doc, before[-1].end, item_start):
+                continue
+            role = before[-1]
+            if role.value[0] not in _DIPLOMATIC_ROLES:  # type: ignore[index]
+                continue
+            title = _Title(item_start, end, [(str(role.value[0]), role.text)], country, None, None)  # type: ignore[index]
+            out.append((title, name, name_start, name_start + len(name)))
+            names.add(name)
+    return out
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _country_after_name(doc: Document, end: int) -> str | None:
+    """ "President Ilham Aliyev of Azerbaijan": the country right after the name."""
+    link = _OF_COUNTRY.match(doc.text, end)
+    if not link:
+        return None
+    after = doc.mentions_in(link.end(), link.end() + 60, "country")
+    return str(after[0].value) if after and after[0].start == link.end() else None
+
+
+_DIPLOMATIC_ROLES = ("foreign-minister", "deputy-foreign-minister", "president", "prime-minister",
+                     "deputy-prime-minister", "ambassador", "minister", "special-envoy")  # fmt: skip
+
+
+def _named_counterparts(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
+    """ "Fidan and his Azerbaijani counterpart Jeyhun Bayramov", "seinen tadschikischen Amtskollegen Sirojiddin Muhriddin".
+
+    The counterpart holds the office of the person whose counterpart he is (the nearest office holder
+    before him in the sentence, else in the paragraph) for the country of the adjective.
+    """
+    out = []
+    for adj in (m for m in doc.mentions if m.kind == "country_adj"):
+        tail = _COUNTERPART.match(doc.text, adj.end)
+        if not tail:
+            continue
+        hit = _name_after(doc, tail.end(), known)
+        sentence = doc.sentence_at(adj.start)
+        if hit is None or sentence is None or doc.in_quote(adj.start):
+            continue
+        paragraph = doc.paragraphs[sentence.paragraph]
+        subject = None
+        for floor in (sentence.start, paragraph.start):
+            before = [p for p in doc.persons_in(floor, adj.start) if doc.person_roles.get(p.name)]
+            if before:
+                subject = before[-1].name
+                break
+        roles = [r for r in _DIPLOMATIC_ROLES if r in doc.person_roles.get(subject or "", set())]
+        if "foreign-minister" in roles:
+            roles = ["foreign-minister"]
+        if len(roles) != 1:
+            continue
+        name, start, end = hit
+        name = known.get(name, name)
+        if name == subject:
+            continue
+        title = _Title(adj.start, tail.end(), [(roles[0], tail.group(0).strip())], str(adj.value), None, None)
+        out.append((title, name, start, end))
+    return out
+
+
+_SPECIFIC_MINISTERS = {
+    "foreign-minister",
+    "deputy-foreign-minister",
+    "deputy-prime-minister",
+    "prime-minister",
+}
+
+
+def _drop_generic_titles(doc: Document) -> None:
+    """ "Bundesminister Wadephul" for the foreign minister the article names: "minister" says nothing more."""
+    specific = {
+        p.person for p in doc.found.positions if p.role in _SPECIFIC_MINISTERS and p.qualifier is None
+    }
+    doc.found.positions[:] = [
+        p
+        for p in doc.found.positions
+        if not (p.role == "minister" and p.person in specific and p.qualifier is None)
+    ]
+
+
 def _complete_countries(doc: Document) -> None:
     """A title with no country, for a person the article places elsewhere: "Außenminister Wadephul (CDU)"."""
     for position in doc.found.positions:
@@ -255,6 +476,78 @@ def _complete_countries(doc: Document) -> None:
         ):
             position.country = doc.person_country[position.person]
             position.confidence = 0.8
+
+
+_HOLDER_ROLE = {
+    "head-of-state": "president",
+    "head-of-government": "prime-minister",
+    "chancellor": "prime-minister",
+}
+
+
+@lru_cache(maxsize=1)
+def _holders_by_last_name() -> dict[str, tuple]:
+    """Office holders of the reference table by the folded last word of each spelling."""
+    from kg import reference
+
+    index: dict[str, list] = {}
+    for holder in reference.office_holders().values():
+        for spelling in holder.all_names():
+            tokens = _folded_tokens(spelling)
+            if tokens and holder not in index.setdefault(tokens[-1], []):
+                index[tokens[-1]].append(holder)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _folded_tokens(name: str) -> list[str]:
+    from anyascii import anyascii
+
+    return re.sub(r"[^0-9a-z]+", " ", anyascii(name).casefold()).split()
+
+
+def _holder(name: str):
+    """The reference office holder ``name`` is: one of his spellings, or all its words within one spelling
+    ("Tayyip Erdogan" in "Recep Tayyip Erdoğan"); None when none or several fit."""
+    from kg import reference
+
+    found = reference.holder_by_name(name)
+    if found is not None:
+        return found
+    tokens = _folded_tokens(name)
+    if len(tokens) < 2:
+        return None
+    fitting = {
+        holder
+        for holder in _holders_by_last_name().get(tokens[-1], ())
+        if any(set(tokens) <= set(_folded_tokens(spelling)) for spelling in holder.all_names())
+    }
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _countries_of_office_holders(doc: Document) -> None:
+    """ "President Erdoğan", "Präsident Tokajew": a head of state, head of government or foreign minister the
+    article names without a country gets it from the reference table of office holders, but only when the
+    name is one of a holder's and his term of that office covers the article's date."""
+    day = (doc.article.date or "")[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return
+    import datetime as dt
+
+    on = dt.date.fromisoformat(day)
+    for position in doc.found.positions:
+        if position.country or position.organization or position.qualifier:
+            continue
+        holder = _holder(position.person)
+        if holder is None:
+            continue
+        role = _HOLDER_ROLE.get(position.role, position.role)
+        if role not in ("president", "prime-minister", "foreign-minister"):
+            continue  # an organisation's office ("Kommissionspräsidentin") names no country
+        countries = {t.country for t in holder.terms if t.role == role and t.covers(on)}
+        if len(countries) == 1:
+            position.country = countries.pop()
+            position.confidence = 0.85
+            doc.person_country.setdefault(position.person, position.country)
 
 
 _COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")
@@ -268,10 +561,11 @@ def _resolve_counterparts(doc: Document) -> None:
         if not tail:
             continue
         holders = {p.person for p in doc.found.positions if p.country == adj.value and p.qualifier is None}
-        if len(holders) > 1:  # a counterpart holds the same office as the one whose counterpart he is
-            sentence = doc.sentence_at(adj.start)
-            near = {p.name for p in doc.persons_in(sentence.start, sentence.end)} if sentence else set()
-            offices = set().union(*(doc.person_roles.get(n, set()) for n in near)) if near else set()
+        # a counterpart holds the same office as the one whose counterpart he is
+        sentence = doc.sentence_at(adj.start)
+        near = {p.name for p in doc.persons_in(sentence.start, adj.start)} if sentence else set()
+        offices = set().union(*(doc.person_roles.get(n, set()) for n in near)) if near else set()
+        if offices or len(holders) > 1:
             holders = {h for h in holders if doc.person_roles.get(h, set()) & offices}
         if len(holders) == 1:
             added.append(PersonMention(adj.start, adj.end + tail.end() - adj.end, holders.pop()))
@@ -288,9 +582,9 @@ def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -
         evidence = doc.evidence(sentence)
         for role, title_text in title.roles:
             key = (name, role, title.country, title.organization, title.qualifier)
-            confidence = (
-                0.9 if title.country else 0.55
-            )  # measured: a title with no country is often not the full story
+            # measured (docs/evaluation.md): a title with its country or organisation is nearly always right,
+            # one with neither is mostly a head of state whose country the article takes as known
+            confidence = 0.9 if title.country or title.organization else 0.4
             if key in by_key:
                 if by_key[key].evidence[-1] != evidence:  # sentences come in order
                     by_key[key].evidence.append(evidence)

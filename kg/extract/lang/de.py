@@ -13,7 +13,8 @@ HELD = re.compile(
     r"\b(?:fand(?:en)?\b.{0,120}?\bstatt|stattgefunden|stattfand|trafen sich|traf sich|trafen|traf|kamen\b.{0,60}?\bzusammen|"
     r"tagten|tagte|berieten|empfing|empfingen|besuchte|besuchten|telefonierte|telefonierten|führten|"
     r"abgehalten|ausgerichtet|eröffnete|eröffneten|nahmen\b.{0,200}?\bteil|teilnahmen|sprachen|verhandelten|"
-    r"erörterten|diskutierten|vereinbarten|unterzeichneten|sagte|sagten|betonten)\b",
+    r"erörterten|diskutierten|vereinbarten|unterzeichneten|sagte|sagten|betonten|empfängt|empfangen|begonnen|begann|"
+    r"begannen|beginnt)\b",
     re.IGNORECASE | re.DOTALL,
 )
 PLANNED = re.compile(
@@ -29,6 +30,14 @@ PLANNED_AROUND = re.compile(r"\bbereite\w*\b.{0,80}\bvor\b|\bstehen\b.{0,40}\bbe
 PAST_HELD = re.compile(
     r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte)\b", re.I
 )
+DENIED = re.compile(  # a meeting a report claims and an official denies
+    r"\b(?:Berichte\w*|Meldung\w*|Spekulation\w*)\b.{0,200}\b(?:wies\w*\b.{0,80}\bzurück|zurückgewiesen|dementiert\w*|bestritt\w*|bestritten|falsch)\b|"
+    r"\b(?:dementiert\w*|bestritt\w*|wies\w*)\b.{0,60}\b(?:Berichte\w*|Meldung\w*)\b|\bkein solches Treffen\b",
+    re.IGNORECASE | re.DOTALL,
+)
+COUNTERFACTUAL = re.compile(
+    r"\b(?:wäre|wären|hätte|hätten)\b.{0,120}\bgewesen\b", re.IGNORECASE
+)  # "it would have been the first visit"
 CANCELLED = re.compile(r"\b(?:abgesagt|sagte\w*\b.{0,60}\bab|gestrichen|annulliert|platzte|geplatzt)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|weder|dementierte|dementiert|bestritt|"
@@ -41,6 +50,14 @@ SIGNED = re.compile(
     r"Unterzeichnung)\b",
     re.IGNORECASE,
 )
+READY_TO_SIGN = re.compile(
+    r"\bbereit\w*\b.{0,80}\bzu (?:unterzeichnen|unterschreiben|schließen)\b|\b(?:will|wollen|möchte|möchten|hofft|hoffen)\b.{0,80}\b(?:unterzeichnen|unterschreiben|abschließen)\b",
+    re.IGNORECASE,
+)  # willing, not signed
+SIGNED_PAST = re.compile(
+    r"\b(?:unterzeichneten|unterzeichnete|unterschrieben|unterschrieb|schlossen|verabschiedeten|verabschiedete|paraphierten)\b(?!.{0,40}\b(?:soll|sollen|werden)\b)",
+    re.IGNORECASE,
+)  # signed, in the past
 ADOPTED = re.compile(
     r"\b(?:verabschiedeten|verabschiedete|verabschiedet|angenommen|nahmen\b.{0,80}?\ban|billigten|gebilligt)\b",
     re.IGNORECASE,
@@ -65,6 +82,12 @@ PARTICIPATION = re.compile(
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:wurde|war|wird)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
 )
+NEXT = re.compile(
+    r"\b(?:nächste[nmrs]?|kommende[nmrs]?|folgende[nmrs]?)\s+(?:\w+\s+)?$"
+)  # "the next summit": one more of a series
+SUCH = re.compile(
+    r"\b(?:solche[nmrs]?|derartige[nmrs]?)\s+$"
+)  # "the first such meeting": the kind of the one told
 DEFINITE_BEFORE = re.compile(
     r"\b(?:dem|des|der|das|diesem|dieses|beim|vom|am|zum|Dem|Des|Der|Das|Die|die)\s+$"
 )
@@ -104,6 +127,9 @@ PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:ein Jahr zuvor|im Vorjahr|im Jahr davor|des Vorjahres)\b", re.I
 )
 TARGET = re.compile(r"\b(?:Ziel|Zielmarke|steigern|erhöhen|anheben|verdoppeln|soll|sollen)\b", re.IGNORECASE)
+OTHER_COUNTRY = re.compile(
+    r"\b(?:in dem Land|im Land|in das Land|in diesem Land)\b"
+)  # the other country of the pair the article is about
 BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
 )
@@ -120,9 +146,13 @@ SPEECH_VERBS = re.compile(
     r"zitiert|sagt|erklärt|betont|teilte\b.{0,30}\bmit)\b",
     re.IGNORECASE | re.DOTALL,
 )
-CONJUNCTION = re.compile(r"^\s*(?:und|&)\s*$")
-NAME_STOPWORDS = frozenset(
+HONORIFICS = frozenset(
+    "Scheich Scheicha Emir Herr Frau Dr. Prof.".split()
+)  # courtesy titles before a name, never part of it
+CONJUNCTION = re.compile(r"^\s*(?:und|&|[-–—])\s*$")  # "Vize-Premierminister – Außenminister"
+NAME_STOPWORDS = HONORIFICS | frozenset(
     """
+    Neben Trotz Wegen Gegenüber Dank Außer Statt Samt Jetzt Heute Gestern Morgen Noch Schon Nur Erst Später Danach Damals Dann
     Der Die Das Den Dem Des Ein Eine Einen Einem Einer Am Im In Bei Mit Auf Nach Laut Dabei Zudem Auch Sowie
     Und Oder Aber Doch Denn Als Wie Wenn Während Seit Bis Vor Für Über Unter Zwischen Gegen Ohne Um Zum Zur
     Vom Beim Ins Aufs Herr Frau Minister Ministerin Präsident Präsidentin Außenminister Außenministerin

@@ -12,7 +12,7 @@ CODE = "en"
 HELD = re.compile(
     r"\b(?:took place|was held|were held|held|met|meet with|hosted|visited|convened|gathered|attended|"
     r"spoke|talked|discussed|signed|opened|chaired|co-chaired|received|welcomed|concluded|wrapped up|"
-    r"had talks|took part)\b",
+    r"had talks|took part|began|begun|begins|got under way|got underway)\b",
     re.IGNORECASE,
 )
 PLANNED = re.compile(
@@ -27,6 +27,14 @@ DAY_BEFORE = re.compile(
 DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later|the day after)\b", re.IGNORECASE)
 PLANNED_AROUND = re.compile(r"\b(?:will|would|is to|are to)\b.{0,60}\b(?:take place|be held|meet)\b", re.I)
 PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
+DENIED = re.compile(  # a meeting a report claims and an official denies
+    r"\b(?:denied|denies|dismissed|rejected|refuted)\b.{0,60}\b(?:reports?|claims?|speculation|rumou?rs?)\b|"
+    r"\b(?:reports?|claims?)\b.{0,200}\b(?:were|was)\s+(?:denied|false|untrue|wrong)\b|\bno such meeting\b",
+    re.IGNORECASE | re.DOTALL,
+)
+COUNTERFACTUAL = re.compile(
+    r"\bwould have (?:been|marked)\b", re.IGNORECASE
+)  # "it would have been the first visit"
 CANCELLED = re.compile(r"\b(?:cancell?ed|called off|scrapped|cancell?ation)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|didn't|did not|won't|refused to|failed to|denied|denies|without)\b",
@@ -35,6 +43,13 @@ NEGATION = re.compile(
 SIGNED = re.compile(
     r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck)\b", re.IGNORECASE
 )
+READY_TO_SIGN = re.compile(
+    r"\b(?:ready|willing|prepared|wants?|wanted|hopes?|hoping|hoped)\s+to\s+(?:sign|conclude|ink)\b",
+    re.IGNORECASE,
+)  # willing, not signed
+SIGNED_PAST = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted)\b", re.IGNORECASE
+)  # signed, in the past
 ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
 MISSION_OPENED = re.compile(
     r"\b(?:maintains|maintain|operates|has had|opened|opens|inaugurated|inauguration|opening|began operating)\b",
@@ -45,7 +60,7 @@ MISSION_AGREED = re.compile(
     r"decided to open|plans to open|approved the opening)\b",
     re.IGNORECASE,
 )
-MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuttered|closure)\b", re.I)
+MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure)\b", re.I)
 PARTICIPATION = re.compile(
     r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
     r"received|welcomed|alongside|together with|with his|with her|delegation|delegations|around the table|"
@@ -56,6 +71,8 @@ PARTICIPATION = re.compile(
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:was|were|is|are)\s+)?(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
+NEXT = re.compile(r"\b(?:next|following)\s+(?:\w+\s+)?$")  # "the next summit": one more of a series
+SUCH = re.compile(r"\bsuch\s+$")  # "the first such meeting": the kind of the one told
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 CONTEXT_ANAPHOR = re.compile(
     r"^\s*(?:There|During the|At the|On the sidelines|In the course|Afterwards|Also)\b"
@@ -91,9 +108,13 @@ PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:a year earlier|the year before|the previous year|in the previous year)\b", re.I
 )
 TARGET = re.compile(
-    r"\b(?:goal|target|aim|aims|raising it to|raise it to|increase it to|to reach|to double)\b",
+    r"\b(?:goal|target|aim|aims|to reach|to double|(?:raise|raising|lift|lifting|increase|increasing|boost|"
+    r"boosting|bring|bringing|grow|growing|take|taking)\s+(?:it|this|that|the figure|trade|turnover)\s+to)\b",
     re.IGNORECASE,
 )
+OTHER_COUNTRY = re.compile(
+    r"\b(?:in the country|into the country|in that country)\b"
+)  # the other country of the pair the article is about
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
 NON_STATE = re.compile(
     r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group)\b",
@@ -107,9 +128,13 @@ SPEECH_VERBS = re.compile(
     r"remarked|explained|according to|insisted|warned|announced)\b",
     re.IGNORECASE,
 )
-CONJUNCTION = re.compile(r"^\s*(?:and|&)\s*$")
-NAME_STOPWORDS = frozenset(
+HONORIFICS = frozenset(
+    "Sheikh Sheikha Sayyid Sayyida Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty".split()
+)  # courtesy titles before a name, never part of it
+CONJUNCTION = re.compile(r"^\s*(?:and|&|[-–—])\s*$")  # "Deputy Prime Minister – Minister of Foreign Affairs"
+NAME_STOPWORDS = HONORIFICS | frozenset(
     """
+    Besides Despite Unlike Like Beside Today Yesterday Tomorrow Now Also Only Even Then Later Meanwhile
     The A An In On At By For With From To Of And Or But As After Before During While Since Until Under Over
     Between Mr Mrs Ms Dr Minister President Foreign Prime Deputy Secretary State Ambassador His Her Their Its
     This That These Those It He She We They Both All Monday Tuesday Wednesday Thursday Friday Saturday Sunday

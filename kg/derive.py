@@ -1,0 +1,168 @@
+"""Derived relations: facts computed from the articles, kept in their own graph ``…/graph/derived``.
+
+Each ``queries/derive/*.rq`` is a CONSTRUCT over the merged graph (the union of the article and
+reference graphs); today there is one, ``country-pairs.rq``: per pair of countries and calendar
+year the number of meetings, agreements and figures (``dip:CountryPairYear``). :func:`derive`
+runs them and replaces the derived graph with the result in one transaction
+(:meth:`kg.store.Store.put_graph`). The derived graph is *not* part of the merged default graph:
+queries read it with ``GRAPH <https://w3id.org/dipkg/graph/derived> { … }``, so counting meetings
+never meets a derived triple, and re-deriving touches nothing else.
+
+The graph says which articles it was computed from: ``<…/graph/derived> schema:sha256`` is the
+sha256 of the sorted sha256 of the stored articles. Ingesting does not create the graph (a store
+that nobody derives pays nothing), but once it exists ``kg ingest``, ``kg remove`` and
+``kg resolve`` refresh it (:func:`refresh_derived`), so it follows the articles; after any other
+change (the library's :func:`kg.ingest.ingest`, another program) :func:`derived_status` tells
+whether it still does, and ``kg stats`` shows it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.errors import KgError, StoreError
+from kg.vocab import DCT, DERIVED_GRAPH, DIP, PREFIXES, RDF, SCHEMA
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = [
+    "DeriveReport",
+    "DerivedStatus",
+    "derivation_queries",
+    "derive",
+    "derived_quads",
+    "derived_status",
+    "format_derive_report",
+    "format_derived_status",
+    "refresh_derived",
+]
+
+_TITLE = "dipkg derived relations"
+_STATUS = f"""
+PREFIX dip: <{PREFIXES["dip"]}>
+PREFIX schema: <{PREFIXES["schema"]}>
+SELECT ?digest (COUNT(DISTINCT ?pair) AS ?pairs) WHERE {{
+  GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> schema:sha256 ?digest . OPTIONAL {{ ?pair a dip:CountryPairYear }} }}
+}} GROUP BY ?digest
+"""
+
+
+@dataclass(frozen=True)
+class DeriveReport:
+    """What :func:`derive` wrote: country-pair-years, triples, the articles read, and whether the
+    graph changed."""
+
+    pairs: int
+    triples: int
+    articles: int
+    changed: bool
+
+
+@dataclass(frozen=True)
+class DerivedStatus:
+    """Whether the derived graph exists, how many country-pair-years it holds, and whether it was
+    computed from the articles the store holds now."""
+
+    exists: bool
+    pairs: int
+    current: bool
+
+
+def _queries_dir() -> Path:
+    from kg.resources import queries_dir
+
+    return queries_dir() / "derive"
+
+
+@lru_cache(maxsize=1)
+def derivation_queries() -> tuple[tuple[str, str], ...]:
+    """``(name, CONSTRUCT text)`` of every ``queries/derive/*.rq``, sorted by name."""
+    folder = _queries_dir()
+    found = []
+    for path in sorted(folder.glob("*.rq")):
+        try:
+            found.append((path.stem, path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as error:
+            raise KgError(f"{path}: cannot read derivation query ({error.__class__.__name__})") from error
+    if not found:
+        raise KgError(f"{folder}: no derivation queries (*.rq) found")
+    return tuple(found)
+
+
+def _articles_digest(shas: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(shas)).encode("ascii")).hexdigest()
+
+
+def derived_quads(store: Store | Any) -> list[Quad]:
+    """The quads of the derived graph for the store as it is now: every derivation query's triples
+    and the marker naming the articles they come from, sorted."""
+    graph = NamedNode(DERIVED_GRAPH)
+    quads: set[Quad] = set()
+    for name, text in derivation_queries():
+        try:
+            triples = store.query(text)
+        except (SyntaxError, ValueError) as error:
+            raise KgError(f"queries/derive/{name}.rq: {' '.join(str(error).split())}") from error
+        for triple in triples:
+            quads.add(Quad(triple.subject, triple.predicate, triple.object, graph))
+    quads.add(Quad(graph, SCHEMA.sha256, Literal(_articles_digest(store.article_shas())), graph))
+    quads.add(Quad(graph, DCT.title, Literal(_TITLE), graph))
+    return sorted(quads, key=str)
+
+
+def derive(store: Store | Any) -> DeriveReport:
+    """Recompute the derived graph and store it (one transaction); unchanged content writes nothing.
+
+    Raises :class:`StoreError` for a store that cannot hold it (read-only, or a remote endpoint).
+    """
+    put_graph = getattr(store, "put_graph", None)
+    if put_graph is None:
+        raise StoreError(f"{store!r}: this store cannot hold the derived graph (use a local store)")
+    store.ensure_reference()  # the merged graph exists before anything else is written
+    quads = derived_quads(store)
+    changed = put_graph(DERIVED_GRAPH, quads)
+    pairs = sum(1 for q in quads if q.predicate == RDF.type and q.object == DIP.CountryPairYear)
+    return DeriveReport(
+        pairs=pairs, triples=len(quads) - 2, articles=len(store.article_shas()), changed=changed
+    )
+
+
+def derived_status(store: Store | Any) -> DerivedStatus:
+    """Whether ``…/graph/derived`` exists, its number of country-pair-years, and whether it was
+    derived from exactly the articles the store holds now (a re-extraction in place is not seen)."""
+    rows = store.select(_STATUS)
+    if not rows:
+        return DerivedStatus(exists=False, pairs=0, current=False)
+    digest = _articles_digest(store.article_shas())
+    current = len(rows) == 1 and rows[0]["digest"].value == digest
+    return DerivedStatus(exists=True, pairs=max(int(r["pairs"].value) for r in rows), current=current)
+
+
+def refresh_derived(store: Store | Any) -> DeriveReport | None:
+    """Derive again when the store already has a derived graph (and can hold one); else None."""
+    if getattr(store, "put_graph", None) is None or getattr(store, "read_only", False):
+        return None
+    if not derived_status(store).exists:
+        return None
+    return derive(store)
+
+
+def format_derive_report(report: DeriveReport) -> str:
+    """One line: ``derived: 107 country pairs per year (749 triples) from 14 articles``."""
+    what = f"{report.pairs} country pairs per year ({report.triples} triples) from {report.articles} articles"
+    return f"derived: {what}" + ("" if report.changed else " (unchanged)")
+
+
+def format_derived_status(status: DerivedStatus) -> str:
+    """One line for ``kg stats``: whether the derived graph exists and follows the articles."""
+    if not status.exists:
+        return "derived graph: none (run `kg derive`)"
+    state = "up to date" if status.current else "out of date: the articles changed since (run `kg derive`)"
+    return f"derived graph: {status.pairs} country pairs per year, {state}"
