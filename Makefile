@@ -24,6 +24,7 @@ demo: install
 	$(BIN)/kg export --store $(STORE) --format jsonld --output out/graph.jsonld
 	$(BIN)/kg export --store $(STORE) --format trig --output out/graph.trig
 	$(BIN)/kg viz --store $(STORE) --output out/graph.html
+	$(BIN)/kg derive --store $(STORE)
 	$(BIN)/kg validate --store $(STORE)
 	$(BIN)/kg stats --store $(STORE)
 	@echo "Wrote out/graph.ttl out/graph.jsonld out/graph.trig out/graph.html (store: $(STORE))"
