@@ -120,7 +120,8 @@ def derived_quads(store: Store | Any) -> list[Quad]:
 def derive(store: Store | Any) -> DeriveReport:
     """Recompute the derived graph and store it (one transaction); unchanged content writes nothing.
 
-    Raises :class:`StoreError` for a store that cannot hold it (read-only, or a remote endpoint).
+    Works on the embedded store and on a SPARQL server (:class:`kg.remote.RemoteStore`); raises
+    :class:`StoreError` for a store that cannot hold it (read-only, or an object without ``put_graph``).
     """
     put_graph = getattr(store, "put_graph", None)
     if put_graph is None:

@@ -420,6 +420,21 @@ def test_validate_reads_the_named_graphs_of_a_remote_store(both: dict[str, str])
     assert ok(kg("validate", "--store", both["remote"])).stdout.startswith("valid: ")
 
 
+def test_derive_and_the_derived_query_give_the_same_on_both_stores(both: dict[str, str]):
+    derived = {name: ok(kg("derive", "--store", both[name])).stdout for name in ("embedded", "remote")}
+    assert derived["remote"] == derived["embedded"]
+    assert derived["remote"].startswith("derived: ")
+    rows = {
+        name: ok(
+            kg("query", "--name", "derive-country-pairs", "--format", "csv", "--store", both[name])
+        ).stdout
+        for name in ("embedded", "remote")
+    }
+    assert rows["remote"] == rows["embedded"]
+    assert len(rows["remote"].splitlines()) > 1
+    assert "up to date" in ok(kg("stats", "--store", both["remote"])).stdout
+
+
 def test_construct_prints_turtle_and_viz_draws_from_a_remote_store(both: dict[str, str], tmp_path: Path):
     result = ok(
         kg("query", "--store", both["remote"], "CONSTRUCT { ?c a dip:Country } WHERE { ?c a dip:Country }")
