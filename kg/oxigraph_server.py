@@ -36,7 +36,7 @@ from typing import IO
 
 from kg.errors import StoreError
 
-__all__ = ["OxigraphServer", "StoreLock", "oxigraph_binary", "split_bind"]
+__all__ = ["EndpointUrls", "OxigraphServer", "StoreLock", "oxigraph_binary", "split_bind"]
 
 _START_TIMEOUT_S = 30.0
 _STOP_TIMEOUT_S = 10.0
@@ -151,7 +151,28 @@ def _terminate(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-class OxigraphServer:
+class EndpointUrls:
+    """The three URLs of an Oxigraph-style server below its ``url``."""
+
+    url: str
+
+    @property
+    def query_url(self) -> str:
+        """The SPARQL 1.1 Protocol query endpoint."""
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        """The SPARQL 1.1 Protocol update endpoint."""
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        """The SPARQL 1.1 Graph Store HTTP Protocol endpoint."""
+        return f"{self.url}/store"
+
+
+class OxigraphServer(EndpointUrls):
     """An ``oxigraph serve-read-only`` (or, writable, ``oxigraph serve``) process over ``location``.
 
     ``bind`` is ``HOST:PORT``; port 0 picks a free one. ``location=None`` (writable only) serves an
@@ -184,19 +205,6 @@ class OxigraphServer:
     def url(self) -> str:
         """``http://HOST:PORT`` (a wildcard bind is reached over loopback)."""
         return f"http://{_url_host(self.host)}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
-
-    @property
-    def update_url(self) -> str:
-        return f"{self.url}/update"
-
-    @property
-    def store_url(self) -> str:
-        """The SPARQL 1.1 Graph Store HTTP Protocol endpoint."""
-        return f"{self.url}/store"
 
     @property
     def pid(self) -> int | None:

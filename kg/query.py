@@ -46,7 +46,9 @@ UPDATE_KEYWORDS = frozenset(
 )
 _READ_ONLY = "updates are not allowed: kg query is read-only"
 
-_TOKEN = re.compile(
+# SPARQL text as tokens: comments, IRIs and strings come whole, so a keyword inside one is not
+# taken for a keyword (kg.saved_queries uses the same tokens to find the WHERE group).
+SPARQL_TOKENS = re.compile(
     r"""
       (?P<comment>\#[^\n]*)
     | (?P<iri><[^<>"{}|^`\\\s]*>)
@@ -80,7 +82,7 @@ class QueryResult:
 def is_update(sparql: str) -> bool:
     """True when the text is a SPARQL Update request (its first operation keyword is an update's)."""
     skip = 0
-    for match in _TOKEN.finditer(sparql):
+    for match in SPARQL_TOKENS.finditer(sparql):
         kind, text = match.lastgroup, match.group()
         if kind == "comment":
             continue

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import QueryError
+from kg.query import SPARQL_TOKENS
 from kg.vocab import DIPR, PREFIXES, XSD
 
 if TYPE_CHECKING:
@@ -528,18 +529,6 @@ def _role_tails() -> frozenset[str]:
 
 # ---------------------------------------------------------------- binding
 
-_TOKEN = re.compile(
-    r"""
-      (?P<comment>\#[^\n]*)
-    | (?P<iri><[^<>"{}|^`\\\s]*>)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<word>[A-Za-z_][\w.-]*:?[\w.-]*)
-    | (?P<other>\S)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
 
 def _where_brace(text: str) -> int:
     """Offset just after the ``{`` that opens the outermost WHERE group of a query."""
@@ -547,7 +536,7 @@ def _where_brace(text: str) -> int:
     form = None
     after_where = False
     groups = 0
-    for match in _TOKEN.finditer(text):
+    for match in SPARQL_TOKENS.finditer(text):
         kind, token = match.lastgroup, match.group()
         if kind in ("comment", "string", "iri"):
             continue

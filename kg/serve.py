@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError, StoreError
-from kg.oxigraph_server import OxigraphServer, split_bind
+from kg.oxigraph_server import EndpointUrls, OxigraphServer, split_bind
 
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT_S", "Endpoint", "EndpointConfig", "serve_until_stopped"]
 
@@ -570,7 +570,7 @@ def _capped_graph(reader: _Upstream, content_type: str, cap: int) -> tuple[bytes
 # ------------------------------------------------------------------ the endpoint
 
 
-class Endpoint:
+class Endpoint(EndpointUrls):
     """``kg serve`` as an object: Oxigraph on an internal port and the proxy on ``config.bind``.
 
     ``with Endpoint(EndpointConfig(store=path, bind="127.0.0.1:0")) as endpoint:`` serves until the
@@ -593,18 +593,6 @@ class Endpoint:
         host = "127.0.0.1" if host in ("0.0.0.0", "localhost", "") else host
         host = "[::1]" if host == "::" else (f"[{host}]" if ":" in host else host)
         return f"http://{host}:{port}"
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
-
-    @property
-    def update_url(self) -> str:
-        return f"{self.url}/update"
-
-    @property
-    def store_url(self) -> str:
-        return f"{self.url}/store"
 
     @property
     def loopback(self) -> bool:
