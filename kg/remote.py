@@ -62,8 +62,9 @@ from pyoxigraph import (
 from kg.errors import QueryError, StoreError
 from kg.store import (
     _ARTICLES_QUERY,
-    Store,
+    StoreReads,
     _content_hash,
+    article_records,
 )
 from kg.vocab import (
     DCT,
@@ -322,7 +323,7 @@ class _Pending:
     new: bool  # not in the store when it was queued: nothing to remove first
 
 
-class RemoteStore:
+class RemoteStore(StoreReads):
     """A dipkg store on a SPARQL 1.1 server. Open one with :meth:`RemoteStore.open`."""
 
     path = None  # not a folder
@@ -456,20 +457,6 @@ class RemoteStore:
                 f"store {self.url}: unreadable answer while {doing}: {_one_line(error)}"
             ) from None
 
-    def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
-        """Rows of a SELECT query as dicts of variable name -> pyoxigraph term (unbound omitted)."""
-        start = time.perf_counter()
-        results = self.query(sparql, **options)
-        names = [v.value for v in results.variables]
-        rows = [{n: row[n] for n in names if row[n] is not None} for row in results]
-        self.record("select: query and read the rows", start, len(rows))
-        return rows
-
-    def record(self, operation: str, start: float, rows: int | None = None) -> None:
-        """When profiling, add ``(operation, seconds since start, rows)`` to :attr:`timings`."""
-        if self.timings is not None:
-            self.timings.append((operation, time.perf_counter() - start, rows))
-
     def graph_quads(self, graph: str, *, doing: str = "reading the store") -> set[Quad]:
         pending = self._pending_of(graph)
         if pending is not None:
@@ -503,14 +490,7 @@ class RemoteStore:
 
     def articles(self) -> list[dict[str, str]]:
         """One dict per stored article: sha256, source, title, lang, issued (missing keys omitted)."""
-        seen: dict[str, dict[str, str]] = {}
-        for row in self._rows(_ARTICLES_QUERY):
-            item = {"sha256": row["sha"].value}
-            for key in ("source", "title", "lang", "issued"):
-                if key in row:
-                    item[key] = row[key].value
-            seen.setdefault(item["sha256"], item)
-        return sorted(seen.values(), key=lambda a: (a.get("source", ""), a["sha256"]))
+        return article_records(self._rows(_ARTICLES_QUERY))
 
     def quad_count(self) -> int:
         """Quads in the named graphs (the merged graph is an index of them, not counted)."""
@@ -655,7 +635,7 @@ class RemoteStore:
         """Drop the graph(s) of the article(s) ``ref`` names, as :meth:`kg.store.Store.remove_article`."""
         self._writable()
         self.flush()
-        shas = Store._match(self, ref)  # noqa: SLF001 - the same matching rules, over this store's reads
+        shas = self._match(ref)
         if not shas:
             raise StoreError(f"no stored article matches '{ref}': nothing removed")
         steps = [f"{self._unmerge(article_graph(s))} ;\nDROP SILENT GRAPH <{article_graph(s)}>" for s in shas]

@@ -48,7 +48,16 @@ from kg.vocab import (
     sha256_of_graph,
 )
 
-__all__ = ["ArticleState", "DEFAULT_STORE", "Store", "format_timings", "open_store", "resolve_store_path"]
+__all__ = [
+    "ArticleState",
+    "DEFAULT_STORE",
+    "Store",
+    "StoreReads",
+    "article_records",
+    "format_timings",
+    "open_store",
+    "resolve_store_path",
+]
 
 DEFAULT_STORE = Path(".dipkg") / "store"
 ArticleState = Literal["new", "unchanged", "changed"]
@@ -144,7 +153,61 @@ class _Closed:
         raise StoreError(f"store {self._path} is closed")
 
 
-class Store:
+def article_records(rows: Sequence[dict[str, Any]]) -> list[dict[str, str]]:
+    """Rows of the articles query as one dict per article (sha256, source, title, lang, issued;
+    missing keys omitted), sorted by source."""
+    seen: dict[str, dict[str, str]] = {}
+    for row in rows:
+        item = {"sha256": row["sha"].value}
+        for key in ("source", "title", "lang", "issued"):
+            if key in row:
+                item[key] = row[key].value
+        seen.setdefault(item["sha256"], item)
+    return sorted(seen.values(), key=lambda a: (a.get("source", ""), a["sha256"]))
+
+
+class StoreReads:
+    """What the embedded :class:`Store` and :class:`kg.remote.RemoteStore` share, written once over
+    their ``query``, ``article_shas`` and ``articles``: rows as dicts, profiling, article lookup."""
+
+    timings: list[tuple[str, float, int | None]] | None
+
+    def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
+        """Rows of a SELECT query as dicts of variable name -> pyoxigraph term (unbound omitted)."""
+        start = time.perf_counter()
+        results = self.query(sparql, **options)
+        names = [v.value for v in results.variables]
+        rows = [{n: row[n] for n in names if row[n] is not None} for row in results]
+        self.record("select: query and read the rows", start, len(rows))
+        return rows
+
+    def record(self, operation: str, start: float, rows: int | None = None) -> None:
+        """When profiling, add ``(operation, seconds since start, rows)`` to :attr:`timings`
+        (``start`` is a :func:`time.perf_counter` reading); readers of lazy results call it too."""
+        if self.timings is not None:
+            self.timings.append((operation, time.perf_counter() - start, rows))
+
+    def _match(self, ref: str) -> list[str]:
+        stored = self.article_shas()
+        key = ref.strip().lower()
+        if _HEX.match(key):
+            hits = [sha for sha in stored if sha.startswith(key)]
+            if len(hits) > 1:
+                raise StoreError(f"'{ref}' matches {len(hits)} articles: give more digits of the sha256")
+            if hits:
+                return hits
+        target = _resolved(ref)
+        hits = {
+            a["sha256"]
+            for a in self.articles()
+            if "source" in a and (a["source"] == ref or (target and _source_file(a["source"]) == target))
+        }
+        if not hits and Path(ref).is_file():
+            hits = set(_file_shas(Path(ref))) & set(stored)
+        return sorted(hits)
+
+
+class Store(StoreReads):
     """A dipkg store. Open one with :meth:`Store.open` (on disk) or :meth:`Store.in_memory`."""
 
     def __init__(self, oxigraph: pyoxigraph.Store, *, path: Path | None = None, read_only: bool = False):
@@ -261,21 +324,6 @@ class Store:
         self.record("store.query: parse and plan (sorted or grouped results are computed here too)", start)
         return results
 
-    def select(self, sparql: str, **options: Any) -> list[dict[str, Any]]:
-        """Rows of a SELECT query as dicts of variable name -> pyoxigraph term (unbound omitted)."""
-        start = time.perf_counter()
-        results = self.query(sparql, **options)
-        names = [v.value for v in results.variables]
-        rows = [{n: row[n] for n in names if row[n] is not None} for row in results]
-        self.record("select: query and read the rows", start, len(rows))
-        return rows
-
-    def record(self, operation: str, start: float, rows: int | None = None) -> None:
-        """When profiling, add ``(operation, seconds since start, rows)`` to :attr:`timings`
-        (``start`` is a :func:`time.perf_counter` reading); readers of lazy results call it too."""
-        if self.timings is not None:
-            self.timings.append((operation, time.perf_counter() - start, rows))
-
     def graph_quads(self, graph: str) -> set[Quad]:
         return set(self._store.quads_for_pattern(None, None, None, NamedNode(graph)))
 
@@ -289,15 +337,7 @@ class Store:
 
     def articles(self) -> list[dict[str, str]]:
         """One dict per stored article: sha256, source, title, lang, issued (missing keys omitted)."""
-        rows = self.select(_ARTICLES_QUERY, use_default_graph_as_union=False)
-        seen: dict[str, dict[str, str]] = {}
-        for row in rows:
-            item = {"sha256": row["sha"].value}
-            for key in ("source", "title", "lang", "issued"):
-                if key in row:
-                    item[key] = row[key].value
-            seen.setdefault(item["sha256"], item)
-        return sorted(seen.values(), key=lambda a: (a.get("source", ""), a["sha256"]))
+        return article_records(self.select(_ARTICLES_QUERY, use_default_graph_as_union=False))
 
     def quad_count(self) -> int:
         """Quads in the named graphs (the merged default graph is an index of them, not counted)."""
@@ -441,25 +481,6 @@ class Store:
         steps = [f"{_unmerge(article_graph(sha))} ;\nDROP GRAPH <{article_graph(sha)}>" for sha in shas]
         self._update(" ;\n".join(steps))
         return shas
-
-    def _match(self, ref: str) -> list[str]:
-        stored = self.article_shas()
-        key = ref.strip().lower()
-        if _HEX.match(key):
-            hits = [sha for sha in stored if sha.startswith(key)]
-            if len(hits) > 1:
-                raise StoreError(f"'{ref}' matches {len(hits)} articles: give more digits of the sha256")
-            if hits:
-                return hits
-        target = _resolved(ref)
-        hits = {
-            a["sha256"]
-            for a in self.articles()
-            if "source" in a and (a["source"] == ref or (target and _source_file(a["source"]) == target))
-        }
-        if not hits and Path(ref).is_file():
-            hits = set(_file_shas(Path(ref))) & set(stored)
-        return sorted(hits)
 
 
 def _source_file(source: str) -> Path | None:
