@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench" / "queries.py"
@@ -16,14 +15,7 @@ QUERIES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("dipkg_bench_queries", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        sys.modules.pop(spec.name, None)
+    return load_bench_script("queries")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "ingest.py"
 QUERIES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "queries").glob("*.rq"))
@@ -15,14 +14,7 @@ QUERIES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "queries
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("dipkg_bench_ingest", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        sys.modules.pop(spec.name, None)
+    return load_bench_script("ingest")
 
 
 @pytest.fixture(scope="module")

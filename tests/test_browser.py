@@ -8,11 +8,11 @@ when it is missing; without it these tests are skipped.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 from test_viz_corpus import HOSTILE_PERSON, HOSTILE_SENTENCE, HOSTILE_TITLE, corpus_store
 
 from kg.viz import ViewOptions, VizSummary, build_network, make_view, write_html
@@ -158,10 +158,7 @@ def test_the_check_for_running_markup_can_fail(chromium, tmp_path):
 
 def test_five_thousand_nodes_are_drawn(chromium, tmp_path):
     """The size the issue names: 5,000 nodes and about 15,000 edges, laid out beforehand, physics off."""
-    spec = importlib.util.spec_from_file_location("bench_viz", ROOT / "bench" / "viz.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_bench_script("viz")
     view = make_view(build_network(bench.synthetic_store(5000)), ViewOptions())
     output = tmp_path / "big.html"
     summary = write_html(view, output)

@@ -3,7 +3,6 @@ and every command line the guide shows uses commands and options that exist."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -11,6 +10,7 @@ from types import ModuleType
 
 import click
 import pytest
+from bench_scripts import load_bench_script
 
 from kg.cli import main
 
@@ -20,11 +20,7 @@ COMMANDS = sorted(main.commands)
 
 
 def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_cli_docs", ROOT / "bench" / "make_cli_docs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("make_cli_docs")
 
 
 def test_cli_reference_is_up_to_date():

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 
 from kg.extract import extract
 from kg.model import Article
@@ -19,18 +20,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def _long_article(size: int, lang: str) -> Article:
-    paragraphs = [
-        block.strip()
-        for path in sorted(SAMPLES.glob(f"*.{lang}.txt"))
-        for block in path.read_text(encoding="utf-8").split("\n\n")
-        if block.strip()
-    ]
-    parts: list[str] = []
-    total = 0
-    while total < size:
-        parts.append(paragraphs[len(parts) % len(paragraphs)])
-        total += len(parts[-1]) + 2
-    text = "\n\n".join(parts)[:size]
+    text = load_bench_script("long_article").long_text(size, lang=lang)
     return Article(
         text=text,
         sha256=hashlib.sha256(text.encode()).hexdigest(),

@@ -9,13 +9,13 @@ give. ``docs/queries.md`` is regenerated from the same store and must match the 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from bench_scripts import load_bench_script
 
 from kg.ingest import ingest
 from kg.saved_queries import find_saved_query, run_saved_query, saved_queries
@@ -397,11 +397,7 @@ def test_every_saved_query_runs_with_its_examples(store):
 
 
 def load_docs_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_query_docs", ROOT / "bench" / "make_query_docs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("make_query_docs")
 
 
 def test_the_queries_page_is_up_to_date(store):
