@@ -319,12 +319,12 @@ def test_no_country_from_the_table_outside_the_holders_term_or_without_a_date():
     before_term = _extract("President Lee Jae-myung spoke at the forum on Monday.", date="2019-03-04")
     undated = _extract("President Lee Jae-myung spoke at the forum on Monday.", date=None)
     for found in (before_term, undated):
-        assert {p.country for p in found.positions} == {None}
+        assert {p.country for p in found.positions} <= {None}  # no position, or one without a country
 
 
 def test_an_unknown_name_gets_no_country_from_the_table():
     found = _extract("President Anna Example spoke at the forum on Monday.", date="2025-06-10")
-    assert {p.country for p in found.positions} == {None}
+    assert {p.country for p in found.positions} <= {None}  # no position, or one without a country
 
 
 def test_being_ready_to_sign_is_no_agreement():

@@ -71,9 +71,60 @@ def _foreign_ministry(iso: str) -> str:
 def _countries_in(doc: Document, start: int, end: int) -> list[str]:
     out: list[str] = []
     for m in doc.mentions_in(start, end, "country", "country_adj"):
-        if not doc.in_quote(m.start) and str(m.value) not in out:
+        if not doc.in_quote(m.start) and str(m.value) not in out and not _mediator(doc, m):
             out.append(str(m.value))
     return out
+
+
+def _mediator(doc: Document, m: Mention) -> bool:
+    """ "unter türkischer Vermittlung", "mediated by Qatar": a country that brokered the text is no party."""
+    cues = doc.cues
+    return bool(
+        cues.MEDIATOR_AFTER.match(doc.text[m.end : m.end + 20])
+        or cues.MEDIATOR.search(doc.text[max(0, m.start - 30) : m.start])
+    )
+
+
+# German compounds the lexicon cannot list one by one: "Grenzvertrag", "Freihandelsabkommen"
+_COMPOUND = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?:s-?)?(?P<head>vertrag|vertrages|vertrags|abkommen|abkommens|vereinbarung)\b"
+)
+_ONE_DETERMINER = re.compile(
+    r"\b(?:ein|einen|eines|einem|einer|der|den|dem|des|das|dieses|diesen|diesem)\s+(?:[a-zäöüß][\w-]*\s+)?$"
+)
+_COMPOUND_TYPE = {"vertrag": "treaty", "vertrages": "treaty", "vertrags": "treaty"}
+
+
+def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
+    """The agreement words of a sentence: the lexicon's, and in German the compounds of "-vertrag"/"-abkommen"."""
+    found = doc.mentions_in(sentence.start, sentence.end, "agreement")
+    if doc.lang != "de":
+        return found
+    for m in _COMPOUND.finditer(doc.text, sentence.start, sentence.end):
+        if any(a.start < m.end() and m.start() < a.end for a in found):
+            continue
+        if not _ONE_DETERMINER.search(doc.text, max(sentence.start, m.start() - 30), m.start()):
+            continue  # "zahlreiche Wirtschaftsabkommen": no one text with parties
+        kind = _COMPOUND_TYPE.get(m.group("head"), "agreement")
+        found.append(Mention(m.start(), m.end(), m.group(0), "agreement", kind))
+    return sorted(found, key=lambda a: a.start)
+
+
+_RELATIVE_WITH = re.compile(r",\s*(?:mit dem|mit der|mit denen|with which|with whom)\b")
+
+
+def _relative_parties(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
+    """ "… Kirgisistan, mit dem Tadschikistan einen Grenzvertrag geschlossen hat": the country the relative
+    clause hangs on and those inside the clause, not the rest of the sentence."""
+    clauses = list(_RELATIVE_WITH.finditer(doc.text, sentence.start, mention.start))
+    clause = clauses[-1] if clauses else None
+    if clause is None:
+        return None
+    anchor = [m for m in doc.mentions_in(max(sentence.start, clause.start() - 40), clause.start(), "country")]
+    inside = _countries_in(doc, clause.end(), mention.start)
+    if not anchor or not inside or anchor[-1].end != clause.start():
+        return None
+    return list(dict.fromkeys([*inside, str(anchor[-1].value)]))
 
 
 _PARTY_LINK = re.compile(r"\b(?:with|by|mit|von|durch)\b")
@@ -164,7 +215,7 @@ def find_agreements(doc: Document) -> None:
     seen: dict[tuple, Agreement] = {}
     meeting_starts = sorted(doc.meeting_mentions)
     for sentence in doc.sentences:
-        for mention in doc.mentions_in(sentence.start, sentence.end, "agreement"):
+        for mention in _agreement_mentions(doc, sentence):
             if doc.in_quote(mention.start):
                 continue
             agreement_type = str(mention.value)
@@ -174,10 +225,17 @@ def find_agreements(doc: Document) -> None:
             before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
             if doc.cues.NEGATION.search(before) or re.search(r"\b(?:nicht|not|never)\b", sentence.text):
                 continue
+            if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(sentence.text):
+                continue
+            if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
+                continue
             meeting = _meeting_for(doc, sentence, mention.start, meeting_starts)
             between = _BETWEEN.search(doc.text, mention.end, sentence.end)
+            relative = _relative_parties(doc, sentence, mention)
             if between:
                 parties = _countries_in(doc, between.end(), sentence.end)
+            elif relative:
+                parties = relative
             else:
                 parties = _parties_around(doc, sentence, mention)
             if len(parties) < 2 and meeting is not None:
@@ -229,6 +287,26 @@ def find_agreements(doc: Document) -> None:
             )
             seen[key] = agreement
             doc.found.agreements.append(agreement)
+
+
+_DENIAL = re.compile(
+    r"\b(?:nicht|nie|never|not|no)\b.{0,80}\b(?:unterzeichnet|unterschrieben|geschlossen|signed|concluded)\b|"
+    r"\b(?:kein|keine|keinen|no such)\b",
+    re.IGNORECASE,
+)
+_SUCH = re.compile(r"\b(?:solche[nsm]?|derartige[nsm]?|such|this|that|dieses|diesen)\b", re.IGNORECASE)
+
+
+def _denied(doc: Document, sentence: Sentence) -> bool:
+    """A signing a report claims and the next sentence denies: "Es gab Berichte, Indien habe ein Abkommen
+    unterzeichnet." – "Nein, ein solches Abkommen haben wir nicht unterzeichnet." """
+    told = doc.sentences[sentence.index : sentence.index + 2]
+    if doc.cues.DENIED.search(" ".join(t.text for t in told)):
+        return True
+    if len(told) < 2:
+        return False
+    reply = told[1].text
+    return bool(_DENIAL.search(reply) and _SUCH.search(reply) and doc.cues.SIGNED.search(reply))
 
 
 def _agreement_confidence(status: str, parties: list[str], between: bool) -> float:

@@ -48,13 +48,17 @@ _MONTH_YEAR = re.compile(rf"\b(?:im\s+|in\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECA
 _MONTH_ONLY = re.compile(
     r"\b(?:(?:Ende|Anfang|Mitte|im|late|early|mid-?|in)\s+)(?P<month>"
     + "|".join(m for m in MONTHS if len(m) > 3 and m != "sept")
-    + r")\b(?!\s+(?:19|20)\d\d)",
+    + r")\b(?!\s+(?:19|20)\d\d)"
+    r"(?:\s+(?:of\s+)?(?P<year_step>last year|next year|this year|vergangenen Jahres|letzten Jahres|des Vorjahres|"
+    r"kommenden Jahres|nächsten Jahres|dieses Jahres))?",
     re.IGNORECASE,
 )
+_YEAR_STEP = {"last year": -1, "vergangenen jahres": -1, "letzten jahres": -1, "des vorjahres": -1,
+              "next year": 1, "kommenden jahres": 1, "nächsten jahres": 1, "this year": 0, "dieses jahres": 0}  # fmt: skip
 _WEEKDAY = re.compile(
     r"\b(?:(?:am|on|last|vergangenen|letzten)\s+)?(?P<weekday>"
     + "|".join(WEEKDAYS)
-    + r")\b|\b(?P<relative>"
+    + r")(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?\b|\b(?P<relative>"
     + "|".join(RELATIVE_DAYS)
     + r")\b",
     re.IGNORECASE,
@@ -67,6 +71,10 @@ _RELATIVE_PERIOD = re.compile(
 _PERIOD_STEP = {"next": 1, "nächsten": 1, "kommenden": 1, "im kommenden": 1, "im nächsten": 1, "last": -1,
                 "vergangenen": -1, "letzten": -1, "im vergangenen": -1, "im letzten": -1, "this": 0, "diesen": 0,
                 "in diesem": 0}  # fmt: skip
+_IN_YEAR = re.compile(
+    r"\b(?:in|im Jahr|im Jahre|in the year)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:[-–—/]|bis|to|until)\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(
     r"\b(?P<from>(?:19|20)\d\d)\s*(?:bis|to|until|through|[-–—/])\s*(?P<until>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -111,9 +119,10 @@ def _parse_article_date(article_date: str | None) -> dt.date | None:
 
 
 def find_dates(
-    text: str, *, article_date: str | None, start: int = 0, end: int | None = None
+    text: str, *, article_date: str | None, start: int = 0, end: int | None = None, years: bool = False
 ) -> list[DateMention]:
-    """Dates in ``text[start:end]``: absolute, year-less, weekdays and relative days."""
+    """Dates in ``text[start:end]``: absolute, year-less, weekdays and relative days; with ``years``
+    also a year after "in"/"im Jahr" ("in Tashkent in 2026") as ``xsd:gYear``."""
     end = len(text) if end is None else end
     base = _parse_article_date(article_date)
     found: list[DateMention] = []
@@ -158,12 +167,20 @@ def find_dates(
                 )
                 found.append(DateMention(m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
+    if years:
+        for m in _IN_YEAR.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                value = DateValue(m.group("year"), "gYear", m.group(0).strip(), "absolute")
+                found.append(DateMention(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
     if base:
         for m in _MONTH_ONLY.finditer(text, start, end):  # "Ende August", "in early September"
             if not free(m.start(), m.end()) or m.group(0)[:1].islower() and m.group("month")[:1].islower():
                 continue
             month = MONTHS[m.group("month").lower()]
             year = base.year + (1 if month < base.month - 6 else 0) - (1 if month > base.month + 6 else 0)
+            if m.group("year_step"):  # "in August last year", "im August vergangenen Jahres"
+                year = base.year + _YEAR_STEP[" ".join(m.group("year_step").lower().split())]
             value = DateValue(f"{year}-{month:02d}", "gYearMonth", m.group(0).strip(), "relative-to-article")
             found.append(DateMention(m.start(), m.end(), value))
             taken.append((m.start(), m.end()))

@@ -43,6 +43,22 @@ def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragra
     return paragraphs
 
 
+def _interview_answers(
+    quotes: list[tuple[int, int]], paragraphs: list[Paragraph], text: str
+) -> list[tuple[int, int]]:
+    """The quotations that are answers of an interview: whole paragraphs in quote marks, in an article
+    with at least two question paragraphs. The interviewee states facts there as a reporter would."""
+    if sum(text[p.start : p.end].rstrip().endswith("?") for p in paragraphs) < 2:
+        return []
+    whole = {(p.start, p.end) for p in paragraphs}
+    return [
+        (start, end)
+        for start, end in quotes
+        if (start - 1, end + 1) in whole
+        or (start - 1, end + 1 + len(text[end + 1 : end + 2].strip())) in whole
+    ]
+
+
 @dataclass(frozen=True)
 class PersonMention:
     start: int
@@ -67,6 +83,7 @@ class Document:
     meeting_mentions: dict[int, Meeting] = field(
         default_factory=dict
     )  # mention start -> meeting it refers to
+    answers: list[tuple[int, int]] = field(default_factory=list)  # quotes that are an interviewee's answers
     _starts: list[int] = field(default_factory=list)
     _person_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
@@ -91,6 +108,7 @@ class Document:
             quotes=quote_spans(text),
             found=Extraction(article=article),
         )
+        doc.answers = _interview_answers(doc.quotes, paragraphs, text)
         doc._starts = [m.start for m in mentions]
         doc._quote_starts = [q[0] for q in doc.quotes]
         doc._sentence_starts = [s.start for s in sentences]
@@ -115,6 +133,10 @@ class Document:
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and pos < self.quotes[i][1]
+
+    def in_answer(self, pos: int) -> bool:
+        """Inside an interview answer: a quotation that is a whole paragraph of a question-and-answer piece."""
+        return any(start <= pos < end for start, end in self.answers)
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1

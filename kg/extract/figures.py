@@ -155,6 +155,14 @@ def _previous_countries(doc: Document, position: int) -> list[str]:
     return []
 
 
+def _pair_before(doc: Document, position: int) -> list[str]:
+    """The two countries of the sentence right before, in the same paragraph (none when it names more or fewer)."""
+    if position == 0 or doc.sentences[position - 1].paragraph != doc.sentences[position].paragraph:
+        return []
+    countries = _countries(doc, doc.sentences[position - 1])
+    return countries if len(countries) == 2 else []
+
+
 def find_statistics(doc: Document) -> None:
     last_pair: list[str] = []
     for position, sentence in enumerate(doc.sentences):
@@ -172,6 +180,7 @@ def find_statistics(doc: Document) -> None:
             kinds += [
                 (sentence.start + m.start(), kind) for m, kind in _compound_statistic_words(doc, sentence)
             ]
+            kinds += [(sentence.start + m.start(), "other") for m in doc.cues.FUNDING.finditer(sentence.text)]
             if not kinds:
                 continue
             clause_start = _clause_start(doc, sentence, money.start)
@@ -198,6 +207,8 @@ def find_statistics(doc: Document) -> None:
                     )
                 ):
                     pair = last_pair  # the pair of the figure before: "… in dem Land" after "Handel zwischen beiden"
+                if concerns[0] not in pair and doc.cues.THEREBY.search(sentence.text):
+                    pair = _pair_before(doc, position)  # "Deutschland stellt damit … bereit"
                 if concerns[0] in pair:
                     concerns = pair
             if len(concerns) < 2:

@@ -52,6 +52,12 @@ class _Cue:
     countries: list[str]
     status: str
     persons: frozenset[str] = frozenset()  # the office holders its sentence names
+    sideline: bool = False  # told as a meeting "on the sidelines" of another
+
+
+def _quoted(doc: Document, pos: int) -> bool:
+    """In a quotation, unless it is an interview answer: "At our meeting in Tashkent in April, …" is a fact."""
+    return doc.in_quote(pos) and not doc.in_answer(pos)
 
 
 def _meeting_key(doc: Document, index: int) -> str:
@@ -73,11 +79,22 @@ def _dateline_end(sentence: Sentence) -> int:
     return sentence.start + m.end() if m else sentence.start
 
 
+def _dateline_city(doc: Document, sentence: Sentence) -> PlaceRef | None:
+    """The city of the dateline that opens ``sentence``: where a report of the day's own meeting was filed."""
+    cut = _dateline_end(sentence)
+    if cut == sentence.start:
+        return None
+    city = next(iter(doc.mentions_in(sentence.start, cut, "city")), None)
+    return _city(city) if city is not None else None
+
+
 def _event_dates(doc: Document, sentence: Sentence) -> list:
     found = [
         d
-        for d in find_dates(doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end)
-        if not doc.in_quote(d.start)
+        for d in find_dates(
+            doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end, years=True
+        )
+        if not _quoted(doc, d.start)
     ]
     cut = _dateline_end(sentence)
     body = [d for d in found if d.start >= cut]
@@ -117,18 +134,26 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
     return [
         m
         for m in doc.mentions_in(sentence.start, sentence.end, "format")
-        if not doc.in_quote(m.start)
+        if (not _quoted(doc, m.start) or _quoted_name(doc, m))
         and (m.start, m.end) not in countries
         # "UN-Generalsekretär", "SCO Secretary-General": the organisation of a title, not the meeting's format
         and not any(m.end + gap in titles for gap in (0, 1))
     ]
 
 
+def _quoted_name(doc: Document, mention: Mention) -> bool:
+    """A name in quote marks, not speech: the summit in the format „Zentralasien plus Japan“."""
+    text = doc.text
+    before = text[max(0, mention.start - 2) : mention.start].rstrip()
+    after = text[mention.end : mention.end + 2].lstrip()
+    return bool(before) and before[-1] in "„“\"»«'‚" and bool(after) and after[0] in "“”\"«»'‘"
+
+
 def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
     out = _capital_of(doc, sentence)
     mission_spans = [m for m in doc.mentions_in(sentence.start, sentence.end, "mission")]
     for m in doc.mentions_in(sentence.start, sentence.end, "city"):
-        if doc.in_quote(m.start):
+        if _quoted(doc, m.start):
             continue
         if any(0 <= m.start - x.end <= 40 for x in mission_spans):
             continue  # "Generalkonsulat in Guangzhou": the mission's city, not the meeting's
@@ -141,17 +166,38 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
 
 
 def _ordinal(doc: Document, sentence: Sentence, mention: Mention) -> int | None:
-    window = doc.text[max(sentence.start, mention.start - 40) : mention.start]
+    from kg.extract.dates import MONTHS
+
     best = None
-    for m in doc.cues.ORDINAL.finditer(window):
+    for m in doc.cues.ORDINAL.finditer(doc.text, max(sentence.start, mention.start - 40), mention.start + 1):
+        if m.start() >= mention.start:
+            break
+        between = doc.text[m.end() : mention.start]
+        if _NOT_THE_EVENT.search(between):
+            best = None  # "der zweite Tag des Gipfels", "the second day of the summit": the day's ordinal
+            continue
         if m.group("word"):
             best = doc.cues.ORDINALS.get(m.group("word").lower().rstrip("nrsm"))
             if best is None:
                 best = doc.cues.ORDINALS.get(m.group("word").lower())
         elif m.group("num") and doc.lang == "en":
             best = int(m.group("num"))
+        elif m.group("num"):
+            words = between.split()  # "der 16. Gipfel", not "am 5. März fand der Gipfel"
+            if len(words) <= 2 and not any(w.lower().rstrip(".,") in MONTHS for w in words):
+                best = int(m.group("num"))
     # only when close: "das sechste Treffen", "the fourth C5+1 ministerial"
+    if best == 1 and _FIRST_SINCE.match(doc.text, mention.end, sentence.end):
+        return None  # "the first formal meeting in five years", "erstes Gespräch seit 2019": a comparison
     return best
+
+
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:Tag|Tages|Tage|day|days|Woche|week|Jahrestag|anniversary|Mal|time|Hälfte|half)\b"
+)
+_FIRST_SINCE = re.compile(
+    r"(?:\s+[\w-]+){0,8}?\s+(?:since|seit|in\s+(?:\w+\s+)?(?:years|decades|Jahren))\b", re.IGNORECASE
+)
 
 
 def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
@@ -202,6 +248,8 @@ _LAST_WORD = re.compile(r"([\w]+(?:-[\w]+)*)\s+$")
 
 def _definite(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     """ "the talks", "the Turkish-Azerbaijani talks", "den usbekisch-türkischen Gesprächen": a reference back."""
+    if doc.cues.RESTRICTIVE_AFTER.match(doc.text, mention.end):
+        return False
     pos = mention.start
     for _ in range(3):  # skip the country adjectives between the article and the noun
         m = _LAST_WORD.search(doc.text, max(sentence.start, pos - 60), pos)
@@ -209,7 +257,76 @@ def _definite(doc: Document, sentence: Sentence, mention: Mention) -> bool:
         if not parts or not all(doc.lexicon.adjective_parts.get(p) for p in parts):
             break
         pos = m.start(1)  # type: ignore[union-attr]
-    return bool(doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, pos - 20) : pos]))
+    if doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, pos - 20) : pos]):
+        return True
+    # "nach dem gut zweistündigen Gespräch", "the two-hour talks": the article, then words that describe
+    words = re.search(r"((?:\b[a-zäöüß][\w-]*\s+){1,2})$", doc.text[max(sentence.start, pos - 40) : pos])
+    if (
+        not words
+        or doc.cues.ORDINAL.search(words.group(1))
+        or doc.cues.RESTRICTIVE_AFTER.match(words.group(1))
+    ):
+        return False
+    head = pos - len(words.group(1))
+    return bool(doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, head - 20) : head]))
+
+
+def _indefinite(doc: Document, sentence: Sentence, cue: _Cue, existing: Meeting) -> bool:
+    """ "a meeting", "ein erstes Treffen", "zu einem Gespräch" after the meeting of an earlier sentence: a new
+    one, when it says something the earlier one does not have (someone else, a date, an ordinal); the same
+    words told again are the same meeting."""
+    mention = cue.mention
+    if isinstance(mention, _ImplicitMention) or not existing.evidence:
+        return False
+    news = (
+        bool(cue.persons - set(existing.participants))
+        or (cue.date is not None and existing.date is None)
+        or (cue.ordinal is not None and cue.ordinal != existing.ordinal)
+    )
+    if not news:
+        return False
+    if existing.evidence[0].char_start >= sentence.start:
+        return False  # the same sentence: "X met Y for a working visit"
+    if _headline_only(doc, existing):
+        return False  # the headline announces the meeting the text then tells: "Wadephul empfängt Muhriddin"
+    return bool(
+        doc.cues.INDEFINITE_BEFORE.search(doc.text, max(sentence.start, mention.start - 50), mention.start)
+    )
+
+
+def _headline_only(doc: Document, meeting: Meeting) -> bool:
+    """Told so far only in the headline: a first paragraph of one line without a full stop."""
+    first = doc.paragraphs[0]
+    line = doc.text[first.start : first.end].strip()
+    return (
+        len(first.sentences) == 1
+        and "\n" not in line
+        and not line.endswith((".", "!", "?", "“", "”", '"'))
+        and all(e.char_start < first.end for e in meeting.evidence)
+    )
+
+
+def _headline_meeting(doc: Document, meetings: list[Meeting], cue: _Cue) -> Meeting | None:
+    """The meeting only the headline told, when the body tells it with more people: "Uzbek president
+    receives Lavrov" / "Uzbek President Shavkat Mirziyoyev received … Sergey Lavrov in Tashkent on Tuesday"."""
+    for m in meetings:
+        if (
+            _headline_only(doc, m)
+            and m.status == cue.status
+            and m.date is None
+            and (m.meeting_type is None or cue.meeting_type in (None, m.meeting_type))
+            and set(m.participants) <= cue.persons
+        ):
+            return m
+    return None
+
+
+def _agreement_topic(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """ "a memorandum of understanding on political consultations": what a document is about, not an event."""
+    lo = max(sentence.start, mention.start - 80)
+    if not doc.mentions_in(lo, mention.start, "agreement"):
+        return False
+    return bool(doc.cues.TOPIC_BEFORE.search(doc.text, max(lo, mention.start - 40), mention.start))
 
 
 def _denied(doc: Document, sentence: Sentence) -> bool:
@@ -217,18 +334,33 @@ def _denied(doc: Document, sentence: Sentence) -> bool:
     return bool(doc.cues.DENIED.search(sentence.text))
 
 
+_QUOTED_NAME = re.compile(r"[\"„“»«][^\"„“”»«]{1,60}[\"“”»«]")
+
+
 def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     cues = doc.cues
     # the modal or future words that govern a meeting word stand close before it ("the next ministerial",
     # "preparations for a visit") or right after it ("the summit will take place", "Treffen soll … stattfinden")
     before = doc.text[max(sentence.start, mention.start - 100) : mention.start]
-    before = re.split(r"[,;:–—]\s", before)[-1]  # the clause the meeting word stands in
+    # the clause the meeting word stands in; a quoted name ("Central Asia – European Union") is one word
+    before = re.split(r"[,;:–—]\s", _QUOTED_NAME.sub(lambda q: "Q" * len(q.group()), before))[-1]
     after = doc.text[mention.end : min(sentence.end, mention.end + 100)]
-    after = re.split(r"[;:–—]\s|,\s(?!(?:der|die|das|which|that|who)\b)", after)[0]  # up to the clause end
+    after = re.split(r"[;:–—]\s|,\s(?!(?:der|die|das|wo|which|that|who|where)\b)", after)[
+        0
+    ]  # up to the clause end
     window = before + " " + mention.text + " " + after
     if cues.CANCELLED.search(window):
         return "cancelled"
-    planned = cues.PLANNED.search(before) or cues.PLANNED.search(after) or cues.PLANNED_AROUND.search(window)
+    late = cues.CANCELLED.search(doc.text, mention.end, sentence.end)
+    if late and not doc.mentions_in(mention.end, late.start(), "meeting"):
+        return "cancelled"  # "A visit by Japarov to Ankara, scheduled for late September …, was called off"
+    after = cues.INVITATION_OF.sub(" ", after)  # "an official visit … at the invitation of his counterpart"
+    # after the meeting word, "das geplante Partnerschaftsabkommen" is something else that is planned
+    planned = (
+        cues.PLANNED.search(before)
+        or cues.PLANNED.search(cues.ATTRIBUTIVE_PLANNED.sub(" ", after))
+        or cues.PLANNED_AROUND.search(window)
+    )
     if planned and not cues.PAST_HELD.search(window):
         return "planned"
     return "held"
@@ -283,6 +415,16 @@ def _future(value: DateValue | None, article_date: str | None) -> bool:
     if value is None or not article_date or value.datatype not in ("date", "gYearMonth", "gYear"):
         return False
     return value.lexical > article_date[: len(value.lexical)]
+
+
+def _year_before(value: DateValue | None) -> DateValue | None:
+    """A month named without a year ("in April") that the article's date put ahead, for an event told as past."""
+    if value is None or value.resolution != "relative-to-article" or value.datatype != "gYearMonth":
+        return value
+    if re.search(r"\d{4}|\b(?:next|this|kommenden|nächsten|dieses)\b", value.text, re.I):
+        return value
+    year, month = value.lexical.split("-")
+    return DateValue(f"{int(year) - 1}-{month}", value.datatype, value.text, value.resolution)
 
 
 def _before_article(value: DateValue, article_date: str | None) -> bool:
@@ -351,10 +493,24 @@ def _compatible(meeting: Meeting, cue: _Cue) -> bool:
         return False  # "the next ministerial will take place in Tashkent" is another meeting
     if cue.meeting_type and meeting.meeting_type and cue.meeting_type != meeting.meeting_type:
         loose = cue.meeting_type == "bilateral-talks" and cue.definite
-        if not loose:
+        # "Bayramov and Gedion held talks at the ministry": the talks of the visit the two are on
+        during = (
+            cue.meeting_type == "bilateral-talks"
+            and meeting.meeting_type == "visit"
+            and len(cue.persons) >= 2
+            and cue.persons <= set(meeting.participants)
+        )
+        if not (loose or during):
             return False
     if cue.date and meeting.date and cue.date.lexical != meeting.date.lexical:
         return False
+    if (
+        cue.sideline
+        and not cue.definite
+        and cue.meeting_type in (None, "bilateral-talks")
+        and meeting.meeting_type in ("summit", "ministerial-meeting")
+    ):
+        return False  # "On the sidelines in Gabala, Erdogan and Tokayev met": a meeting beside the summit
     if cue.place and meeting.place and cue.place.key != meeting.place.key:
         return False
     if cue.format and meeting.format and not _same_format(cue.format, meeting.format):
@@ -371,8 +527,9 @@ def _compatible(meeting: Meeting, cue: _Cue) -> bool:
     if (
         not cue.definite
         and len(cue.persons) >= 2
-        and meeting.participants
+        and len(meeting.participants) >= 2
         and not cue.persons <= set(meeting.participants)
+        and not (cue.format and meeting.format)  # "opened the 25th meeting of the SCO Council": its session
     ):
         return False  # "Später traf Xi auch den iranischen Präsidenten": a new pair is a new meeting
     return not (
@@ -415,7 +572,7 @@ def _implicit_ministerials(doc: Document, sentence: Sentence) -> list[Mention]:
     out = []
     formats = doc.mentions_in(sentence.start, sentence.end, "format")
     for role in doc.mentions_in(sentence.start, sentence.end, "role"):
-        if role.value[0] not in _MINISTER_ROLES or doc.in_quote(role.start):  # type: ignore[index]
+        if role.value[0] not in _MINISTER_ROLES or _quoted(doc, role.start):  # type: ignore[index]
             continue
         before = doc.text[max(sentence.start, role.start - 12) : role.start]
         if not re.search(r"(?:^|\b(?:Die|die|The|the)\s+)$", before) or not role.text.endswith(
@@ -429,6 +586,13 @@ def _implicit_ministerials(doc: Document, sentence: Sentence) -> list[Mention]:
                     value = ("ministerial-meeting", False, False)
                     out.append(_ImplicitMention(role.start, role.end, role.text, "meeting", value))
                 break
+    if formats and doc.cues.HELD.search(sentence.text):
+        # "the leaders of the Organization of Turkic States gathered in Gabala": the format's summit
+        for fmt in formats:
+            lead = doc.cues.LEADERS_OF.search(doc.text, max(sentence.start, fmt.start - 60), fmt.start)
+            if lead and not _quoted(doc, fmt.start):
+                value = ("summit", False, False)
+                out.append(_ImplicitMention(lead.start(), fmt.start, lead.group(0), "meeting", value))
     return out
 
 
@@ -502,7 +666,18 @@ def _cue(
 ) -> _Cue:
     meeting_type, generic, verb = mention.value  # type: ignore[misc]
     definite = not isinstance(mention, _ImplicitMention) and _definite(doc, sentence, mention)
+    if len(places) > 1:  # "sagte in Jerewan, sie hätten sich in Abu Dhabi getroffen": the nearest
+        places = sorted(
+            places, key=lambda p: min(abs(p[0].start - mention.end), abs(mention.start - p[0].end))
+        )
     place = places[0][1] if places else None
+    if (
+        definite
+        and meeting_type in (None, "bilateral-talks")
+        and places
+        and min(abs(places[0][0].start - mention.end), abs(mention.start - places[0][0].end)) > 60
+    ):
+        place = None  # "Im Anschluss an das Gespräch unterzeichneten … mit der ADA-Universität in Baku": not where they met
     venue = place.country if place else _venue_country(doc, sentence, mention)
     return _Cue(
         mention=mention,
@@ -510,7 +685,7 @@ def _cue(
         generic=generic,
         verb=verb,
         definite=definite,
-        date=dates[0].value if dates else None,
+        date=_pick_date(doc, dates, mention),
         place=place,
         venue_country=venue,
         format=str(formats[0].value) if formats else None,
@@ -518,14 +693,50 @@ def _cue(
         countries=_adjacent_countries(doc, sentence, mention),
         status=_status(doc, sentence, mention),
         persons=frozenset(
-            p.name for p in doc.persons_in(sentence.start, sentence.end) if not doc.in_quote(p.start)
+            p.name for p in doc.persons_in(sentence.start, sentence.end) if not _quoted(doc, p.start)
         ),
+        sideline=bool(doc.cues.SIDELINES.search(sentence.text)),
     )
+
+
+_SUBCLAUSE = re.compile(
+    r",\s*(?:which|that|who|der|die|das|dem|den|wo)\b|\b(?:since|seit|after|nachdem)\b", re.I
+)
+
+
+def _pick_date(doc: Document, dates: list, mention: Mention) -> DateValue | None:
+    """The first date of the share; a bare year ("in 2026") only when nothing more precise is there and no
+    clause of its own stands between it and the meeting word ("… is planned in Tashkent in 2026", not
+    "…, which reached $1bn in 2024", "since the format was launched in 2015")."""
+
+    def apart(d) -> bool:  # "Brasilien übernimmt zum 1. Januar den Vorsitz; der nächste Gipfel soll …"
+        lo, hi = (mention.end, d.start) if d.start >= mention.end else (d.end, mention.start)
+        return ";" in doc.text[lo:hi]
+
+    dates = [d for d in dates if not apart(d)]
+    precise = [d for d in dates if not (d.value.datatype == "gYear" and d.value.resolution == "absolute")]
+    if precise:
+        return min(precise, key=lambda d: min(abs(d.start - mention.end), abs(mention.start - d.end))).value
+    for d in dates:
+        lo, hi = (mention.end, d.start) if d.start >= mention.end else (d.end, mention.start)
+        if not _SUBCLAUSE.search(doc.text, lo, hi):
+            return d.value
+    return None
 
 
 def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
     held = bool(doc.cues.HELD.search(sentence.text))
     persons = doc.persons_in(sentence.start, sentence.end)
+    if cue.verb and doc.cues.RECEPTION.fullmatch(cue.mention.text):
+        # "Wadephul wurde von Präsident Tokajew empfangen", "Tokayev received the Azerbaijani minister": two
+        # office holders, not "received a letter", "empfing die Delegation"
+        names = {p.name for p in persons}
+        titles = [
+            r
+            for r in doc.mentions_in(sentence.start, sentence.end, "role")
+            if not any(p.start <= r.end + 1 and r.start <= p.end for p in persons)
+        ]
+        return len(names) >= 2 or (len(names) == 1 and bool(titles))
     if cue.verb:
         return len({p.name for p in persons}) >= 1 and (held or cue.date or cue.place or len(persons) >= 2)
     if cue.generic:
@@ -560,10 +771,85 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
     if _denied(doc, sentence):
         return  # "Berichte, wonach X auch Y getroffen habe, wies ein Sprecher zurück"
     for person in doc.persons_in(sentence.start, sentence.end):
-        if doc.in_quote(person.start):
+        if _quoted(doc, person.start):
             continue
         if person.name not in meeting.participants:
             meeting.participants.append(person.name)
+    for name in _titled_persons(doc, sentence):
+        if name not in meeting.participants:
+            meeting.participants.append(name)  # "Später traf auch Xi den iranischen Präsidenten"
+    if (
+        meeting.status == "held"
+        and doc.in_answer(sentence.start)
+        and doc.cues.FIRST_PERSON.search(sentence.text)
+    ):
+        speaker = _interviewee(
+            doc
+        )  # "At our meeting in Tashkent, … and I agreed": the one interviewed was there
+        if speaker and speaker not in meeting.participants:
+            meeting.participants.append(speaker)
+
+
+def _titled_persons(doc: Document, sentence: Sentence) -> list[str]:
+    """Office holders named by title and country alone ("den iranischen Präsidenten", "the Indian prime
+    minister") who are the only person of the article with that office and country."""
+    out = []
+    persons = doc.persons_in(sentence.start, sentence.end)
+    for role in doc.mentions_in(sentence.start, sentence.end, "role"):
+        if _quoted(doc, role.start) or any(p.start <= role.end + 2 and role.start <= p.end for p in persons):
+            continue  # a title of a name the sentence gives
+        adjective = next(
+            (
+                m
+                for m in doc.mentions_in(max(sentence.start, role.start - 30), role.start, "country_adj")
+                if re.fullmatch(r"\s*", doc.text[m.end : role.start])
+            ),
+            None,
+        )
+        if adjective is None or not re.search(
+            r"\b(?:den|dem|der|des|die|the)\s+$",
+            doc.text[max(sentence.start, adjective.start - 6) : adjective.start],
+        ):
+            continue  # "eines tadschikischen Außenministers", "a Tajik minister": anyone with that office
+        holders = [
+            name
+            for name, roles in doc.person_roles.items()
+            if role.value[0] in roles and doc.person_country.get(name) == adjective.value  # type: ignore[index]
+        ]
+        if len(holders) == 1:
+            out.append(holders[0])
+    return out
+
+
+def _series(doc: Document, meetings: list[Meeting], cue: _Cue) -> Meeting | None:
+    """The latest earlier meeting of the same kind whose series ``cue`` continues (a lower ordinal, if any)."""
+    for m in reversed(meetings):
+        if m.meeting_type != cue.meeting_type or cue.meeting_type is None:
+            continue
+        if cue.ordinal and m.ordinal and m.ordinal >= cue.ordinal:
+            continue
+        if m.format or len(_sides(doc, m)) >= 2:
+            return m
+    return None
+
+
+_SERIES_TYPES = ("summit", "ministerial-meeting", "strategic-dialogue")
+
+
+def _sides(doc: Document, meeting: Meeting) -> list[str]:
+    """The countries a meeting is between so far: those named and those of its participants."""
+    out = list(meeting.participant_countries)
+    for person in meeting.participants:
+        country = doc.person_country.get(person)
+        if country and country not in out:
+            out.append(country)
+    return out
+
+
+def _interviewee(doc: Document) -> str | None:
+    """The person an interview is with: the first one its headline or introduction names."""
+    first_answer = doc.answers[0][0] if doc.answers else 0
+    return next((p.name for p in doc.person_mentions if p.start < first_answer), None)
 
 
 def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
@@ -572,11 +858,29 @@ def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
     if last is None:
         return False
     if last.paragraph == sentence.paragraph:
-        return bool(
+        goes_on = bool(
             doc.cues.CONTEXT_ANAPHOR.search(sentence.text) or doc.cues.PARTICIPATION.search(sentence.text)
         )
-    # the paragraph right after the meeting's may list who came ("Gastgeber war …", "Also present were …")
-    return sentence.paragraph == last.paragraph + 1 and bool(doc.cues.PARTICIPATION.search(sentence.text))
+    else:
+        # the paragraph right after the meeting's may list who came ("Gastgeber war …", "Also present were …")
+        goes_on = sentence.paragraph == last.paragraph + 1 and bool(
+            doc.cues.PARTICIPATION.search(sentence.text)
+        )
+    # "…, das ich im Dezember 2022 mit Ihrer damaligen Außenministerin unterzeichnet habe": another time
+    return (
+        goes_on
+        and not (
+            meeting.date is not None
+            and any(
+                d.value.datatype
+                in ("date", "gYearMonth")  # not "das den Vorsitz im vergangenen Jahr innehatte"
+                and not d.value.lexical.startswith(meeting.date.lexical[:4])
+                for d in find_dates(
+                    doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
+                )
+            )
+        )
+    )
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
@@ -650,6 +954,60 @@ def _ministerial_by_title(doc: Document, sentence: Sentence, mention: Mention) -
     return False
 
 
+_STAMP = re.compile(
+    r"\s*(?:\+{2,3}\s*)?\d{1,2}[.:]\d{2}\s*(?:Uhr|[AP]M|am|pm|[A-Z]{2,4})?\s*(?:\+{2,3})?\s*\n"
+)
+
+
+def _live_stamps(doc: Document) -> frozenset[int]:
+    """The paragraphs of a live blog that open with a time stamp ("+++ 22.25 Uhr +++", "15:20 BST");
+    none unless at least three do."""
+    stamped = frozenset(p.index for p in doc.paragraphs if _STAMP.match(doc.text, p.start))
+    return stamped if len(stamped) >= 3 else frozenset()
+
+
+def _same_day(doc: Document, sentence: Sentence, cue: _Cue, told: list[Meeting]) -> Meeting | None:
+    """The held, dated meeting whose day a sentence goes on with: "Am Nachmittag …", "Later that day …"
+    (the one told last), "On the sidelines, …" (the summit or ministerial meeting told last)."""
+    dated = [m for m in told if m.status == "held" and m.date and m.date.datatype in ("date", "gMonthDay")]
+    if cue.sideline:
+        main = [m for m in dated if m.meeting_type in ("summit", "ministerial-meeting")]
+        if main:
+            return main[0]
+    return dated[0] if dated and doc.cues.SAME_DAY.search(sentence.text) else None
+
+
+def _same_venue_for_the_day(doc: Document, meetings: list[Meeting]) -> None:
+    """In a live blog, the day's meetings told without a place are where the day's event with one is."""
+    today = (doc.article.date or "")[:10]
+    venue = next((m for m in meetings if m.date and m.date.lexical == today and m.place), None)
+    if venue is None:
+        return
+    for m in meetings:
+        if m.date and m.date.lexical == today and m.place is None and m.meeting_type != "phone-call":
+            m.place, m.venue_country = venue.place, m.venue_country or venue.venue_country
+
+
+def _lead(
+    doc: Document, before: Sentence, seen: dict[str, int]
+) -> tuple[DateValue, PlaceRef, Sentence] | None:
+    """The date and place of the article's lead: the first sentence before ``before`` that gives both
+    (a signing, a reception told without a meeting word). ``seen`` remembers how far the article was
+    read, so that each sentence is read once."""
+    for sentence in doc.sentences[seen.get("read", 0) :]:
+        if sentence.start >= before.start:
+            break
+        seen["read"] = sentence.index + 1
+        dates, places = _event_dates(doc, sentence), _places(doc, sentence)
+        if dates and places:
+            seen["lead"] = sentence.index
+            break
+    if "lead" not in seen:
+        return None
+    sentence = doc.sentences[seen["lead"]]
+    return _event_dates(doc, sentence)[0].value, _places(doc, sentence)[0][1], sentence
+
+
 def _read_context(doc: Document, context: tuple[list, list] | Sentence) -> tuple[list, list]:
     if isinstance(context, Sentence):
         return _event_dates(doc, context), _places(doc, context)
@@ -659,6 +1017,8 @@ def _read_context(doc: Document, context: tuple[list, list] | Sentence) -> tuple
 def find_meetings(doc: Document) -> None:
     meetings: list[Meeting] = []
     current: Meeting | None = None
+    live = _live_stamps(doc)
+    leads: dict[str, int] = {}  # how far _lead has read, and the lead sentence once found
     for paragraph in doc.paragraphs:
         # the date and place said in this paragraph before any meeting word (a sentence, read when needed)
         context: tuple[list, list] | Sentence = ([], [])
@@ -666,7 +1026,24 @@ def find_meetings(doc: Document) -> None:
             mentions = [
                 m
                 for m in doc.mentions_in(sentence.start, sentence.end, "meeting")
-                if not doc.in_quote(m.start)
+                if not _quoted(doc, m.start)
+                and not doc.cues.MODIFIER_AFTER.match(doc.text, m.end)
+                and not (
+                    doc.cues.REFLEXIVE_ONLY.fullmatch(m.text)
+                    and not re.search(
+                        r"\bsich\b[^.;:]{0,80}$", doc.text[max(sentence.start, m.start - 90) : m.start]
+                    )
+                )  # "hätten sich am Donnerstag in Abu Dhabi getroffen", not "eine Entscheidung getroffen"
+            ]
+            # "vice-ministerial consultations", "summit talks": the first word describes the second
+            mentions = [
+                m
+                for i, m in enumerate(mentions)
+                if not (
+                    i + 1 < len(mentions)
+                    and not mentions[i + 1].value[2]  # type: ignore[index]
+                    and re.fullmatch(r"[ -]", doc.text[m.end : mentions[i + 1].start])
+                )
             ]
             mentions = sorted([*mentions, *_implicit_ministerials(doc, sentence)], key=lambda m: m.start)
             if not mentions:
@@ -679,6 +1056,7 @@ def find_meetings(doc: Document) -> None:
             formats = _formats(doc, sentence)
             referenced: list[tuple[Mention, Meeting, int, str]] = []
             introducing: list[Mention] = []
+            beside: dict[int, int] = {}  # an event told beside this sentence's one -> where its phrase starts
             for mention in mentions:
                 relative = _relative_reference(doc, sentence, mention)
                 if relative:
@@ -689,7 +1067,15 @@ def find_meetings(doc: Document) -> None:
                     if target:
                         doc.meeting_mentions[mention.start] = target
                         referenced.append((mention, target, *relative))
-                    continue  # "two days before the summit": the summit is not this sentence's event
+                        # "on the sidelines of the BRICS summit": BRICS names the summit told, not this event
+                        phrase_start = mention.end - len(relative[1])
+                        formats = [f for f in formats if not phrase_start <= f.start < mention.end]
+                        continue  # "two days before the summit": the summit is not this sentence's event
+                    if relative[0] != 0 or not doc.cues.SIDELINES.search(relative[1]):
+                        continue  # "zwei Tage vor dem ersten Gipfel": a summit told elsewhere in the article
+                    # a summit not told before is an event of its own: "… met on the sidelines of the BRICS
+                    # summit in Kazan" tells of the summit too
+                    beside[mention.start] = mention.end - len(relative[1])
                 introducing.append(mention)
             if not introducing:
                 context = (dates, places)
@@ -701,7 +1087,7 @@ def find_meetings(doc: Document) -> None:
                 for m in introducing
                 if doc.cues.SUCH.search(doc.text, max(sentence.start, m.start - 12), m.start)
             }  # "…, the first such meeting since 2019" names no event of its own
-            if any(not m.value[2] and m.start not in back for m in introducing):  # type: ignore[index]
+            if any(not m.value[2] and m.start not in back and m.start not in beside for m in introducing):  # type: ignore[index]
                 # "ministers met in Almaty for the seventh meeting": the noun names the event, not the verb
                 introducing = [m for m in introducing if not m.value[2]]  # type: ignore[index]
             # "the third Joint Ministerial Meeting of the Strategic Dialogue": one event and the framework it belongs to
@@ -710,7 +1096,13 @@ def find_meetings(doc: Document) -> None:
                 # "on a working visit, held talks with …": the talks are part of the visit
                 introducing = [m for m in introducing if m.value[0] != "bilateral-talks"]  # type: ignore[index]
             shares = _share_attributes(doc, sentence, introducing, dates, places, formats)
+            for index, mention in enumerate(introducing):  # its format is that event's alone
+                for start, phrase in beside.items():
+                    if mention.start != start:
+                        shares[index][2][:] = [f for f in shares[index][2] if not phrase <= f.start < start]
+            told_here = len(meetings)
             for index, mention in enumerate(introducing):
+                lead_sentence: Sentence | None = None
                 cue = _cue(doc, sentence, mention, *shares[index])
                 if cue.meeting_type is None and _ministerial_by_title(doc, sentence, mention):
                     cue.meeting_type = "ministerial-meeting"
@@ -725,24 +1117,78 @@ def find_meetings(doc: Document) -> None:
                 ):
                     cue.date, cue.place = context[0][0].value, context[1][0][1]
                     cue.venue_country = cue.place.country
+                if (
+                    cue.definite
+                    and not cue.generic
+                    and cue.date is None
+                    and cue.place is None
+                    and cue.status == "held"
+                    and _find_existing(meetings, cue, doc.article.date) is None
+                    and (lead := _lead(doc, sentence, leads))
+                ):
+                    # "…, sagte Wadephul nach dem Gespräch im Außenministerium": the event the lead told
+                    cue.date, cue.place, cue.venue_country = lead[0], lead[1], lead[1].country
+                    lead_sentence = lead[2]
                 if index == 0 and referenced and referenced[0][2] == 0 and cue.place is None:
                     cue.place = referenced[0][1].place  # "on the sidelines of the council": same place
                     cue.venue_country = cue.place.country if cue.place else cue.venue_country
                 if index == 0 and cue.date is None and not referenced:
                     told = [current] if current is not None else []  # the meeting just told comes first
                     cue.date = _day_next_to_last_meeting(doc, sentence, [*meetings, *told])
+                    if cue.date is None and cue.status == "held":
+                        day = _same_day(doc, sentence, cue, [*told, *reversed(meetings)])
+                        if day is not None and day.date is not None:
+                            # "Am Nachmittag wurde … empfangen", "On the sidelines in Gabala, X and Y met":
+                            # the day and town of the meeting told, or of the summit it was beside
+                            cue.date = shift_date(day.date, 0, text="same day")
+                            if cue.place is None and day.place is not None:
+                                cue.place, cue.venue_country = day.place, day.venue_country
                 if index == 0 and cue.date is None and referenced:
                     _, target, days, phrase = referenced[0]
                     if target.date:
                         cue.date = shift_date(target.date, days, text=phrase)
+                if cue.status == "cancelled" and cue.date is not None and cue.date.resolution != "absolute":
+                    cue.date = _ahead(
+                        cue.date, doc.article.date
+                    )  # "seinen für Donnerstag geplanten Besuch … abgesagt"
                 if cue.status == "planned" and cue.date is not None:
                     cue.date = _ahead(cue.date, doc.article.date)
                     if _before_article(cue.date, doc.article.date):
                         cue.date = (
                             None  # "am Dienstag … den Gipfel vorbereitet, der Ende August …": not its date
                         )
-                if _negated(doc, sentence, mention):
+                if _negated(doc, sentence, mention) or _agreement_topic(doc, sentence, mention):
                     continue
+                if (
+                    cue.place is None
+                    and cue.status == "held"
+                    and cue.venue_country is None
+                    and cue.meeting_type != "phone-call"
+                ):
+                    cue.place = _dateline_city(
+                        doc, sentence
+                    )  # "Wien, 11. Juni 2025 – X hat heute Y empfangen"
+                if (
+                    cue.date is None
+                    and cue.status == "held"
+                    and doc.article.date
+                    and sentence.paragraph in live
+                    and not doc.cues.PAST_PERFECT.search(sentence.text)
+                ):
+                    # a live blog tells the day's events as they happen: "+++ 22.25 Uhr +++ Das Dreiertreffen hat begonnen"
+                    cue.date = DateValue(
+                        doc.article.date[:10], "date", "live blog entry", "relative-to-article"
+                    )
+                if (
+                    cue.status == "held"
+                    and _future(cue.date, doc.article.date)
+                    and not doc.cues.PLANNED.search(sentence.text)
+                    and doc.cues.PAST_TENSE.search(sentence.text)
+                    and doc.in_answer(
+                        sentence.start
+                    )  # a speaker's "in April"; a reporter writes "last April"
+                ):
+                    cue.date = _year_before(cue.date)  # "At our meeting in Tashkent in April, … we agreed"
                 if cue.status == "held" and _future(cue.date, doc.article.date):
                     cue.status = "planned"  # "ein Gipfeltreffen, das X im kommenden Jahr ausrichten will"
                 such = doc.cues.SUCH.search(doc.text, max(sentence.start, mention.start - 12), mention.start)
@@ -751,12 +1197,30 @@ def find_meetings(doc: Document) -> None:
                     cue.date = cue.ordinal = (
                         None  # its date and ordinal are the comparison's ("since January")
                     )
-                existing = _find_existing(meetings, cue, doc.article.date)
+                # the event told beside another is not that other one: "met on the sidelines of the summit"
+                earlier = meetings[:told_here] if beside else meetings
+                existing = _find_existing(earlier, cue, doc.article.date) or _headline_meeting(
+                    doc, earlier, cue
+                )
                 if such and existing is None:
                     continue
+                if existing is not None and not such and _indefinite(doc, sentence, cue, existing):
+                    existing = (
+                        None  # "Ein erstes Treffen … hatte es 2022 gegeben", "zu einem Gespräch empfangen"
+                    )
                 if existing is not None and (
-                    cue.definite or not cue.countries or existing.participant_countries
+                    cue.definite
+                    or not cue.countries
+                    or existing.participant_countries
+                    or any(doc.person_country.get(p) in cue.countries for p in existing.participants)
                 ):
+                    actorless = not (
+                        existing.participants or existing.participant_countries or existing.format
+                    )
+                    if cue.generic and cue.definite and actorless:
+                        # "Auch Außenminister X meldete sich in der Sitzung zu Wort": "the session" is not
+                        # surely the meeting told before, and that one names no one who met
+                        continue
                     _merge(existing, cue, doc, sentence)
                     doc.meeting_mentions[mention.start] = existing
                     current = existing
@@ -769,17 +1233,33 @@ def find_meetings(doc: Document) -> None:
                         if doc.cues.PARTICIPATION.search(sentence.text):
                             _add_participants(doc, existing, sentence)
                     continue
-                if cue.format is None and doc.cues.NEXT.search(
-                    doc.text, max(sentence.start, mention.start - 25), mention.start
-                ):  # "the next summit of heads of state will be held in Bishkek": the series told before
-                    cue.format = next(
-                        (
-                            m.format
-                            for m in reversed(meetings)
-                            if m.format and m.meeting_type == cue.meeting_type
-                        ),
-                        None,
+                if (
+                    cue.format is None
+                    and not cue.countries
+                    and (
+                        doc.cues.NEXT.search(doc.text, max(sentence.start, mention.start - 25), mention.start)
+                        or (cue.ordinal and cue.ordinal > 1 and cue.status == "planned")
+                        # "Ein für August 2024 in Astana geplanter Gipfel war abgesagt worden": of the series told
+                        or (cue.status == "cancelled" and cue.meeting_type in _SERIES_TYPES)
                     )
+                ):
+                    # "the next summit … will be held in Bishkek", "the third summit will be held in China in
+                    # 2027", "the fourth round of the Strategic Dialogue": one more of the series told before
+                    prior = _series(doc, meetings, cue)
+                    if prior is not None:
+                        # the format of two sides' talks is a topic ("cooperation at the United Nations")
+                        cue.format = prior.format if prior.meeting_type in _SERIES_TYPES else None
+                        cue.countries = [] if cue.format else _sides(doc, prior)
+                if (
+                    cue.status == "planned"
+                    and not cue.countries
+                    and not cue.persons
+                    and doc.cues.BOTH_SIDES.search(sentence.text)
+                ):
+                    # "die nächste Runde … zwischen den beiden Außenministerien": the pair of the meeting told
+                    told = [current] if current is not None else []
+                    pairs = (_sides(doc, m) for m in [*told, *reversed(meetings)])
+                    cue.countries = next((sides for sides in pairs if len(sides) == 2), [])
                 meeting = Meeting(
                     key=_meeting_key(doc, len(meetings)),
                     meeting_type=cue.meeting_type,  # type: ignore[arg-type]
@@ -796,6 +1276,10 @@ def find_meetings(doc: Document) -> None:
                 doc.meeting_mentions[mention.start] = meeting
                 current = meeting
                 _add_participants(doc, meeting, sentence)
+                if lead_sentence is not None:
+                    _add_participants(doc, meeting, lead_sentence)  # who the lead says signed or met
+    if live:
+        _same_venue_for_the_day(doc, meetings)
     for meeting in meetings:
         _finish(doc, meeting)
     # a meeting no actor can be tied to (no office holder, country or format) is not a diplomatic fact:

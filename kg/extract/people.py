@@ -43,6 +43,7 @@ class _Title:
     country: str | None
     organization: str | None
     qualifier: str | None
+    confidence: float | None = None  # None: by whether the title has a country or organisation
 
 
 def _valid_name_token(token: str, doc: Document) -> bool:
@@ -117,7 +118,8 @@ _NAME_TAIL = re.compile(rf"(?:{_TOKEN}|{_PARTICLE})(?:\s+(?:{_TOKEN}|{_PARTICLE}
 def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> tuple[str, int, int] | None:
     text = doc.text
     head = text[floor:pos]
-    comma = re.search(r",\s*(?:(?:der|die|the)\s+)?$", head)
+    # "Akmal Saidov, the veteran first deputy speaker", "X, die langjährige Außenministerin"
+    comma = re.search(r",\s*(?:(?:der|die|the)\s+(?:[a-zäöüß][\w-]*\s+){0,3})?$", head)
     if not comma:
         return None
     left = floor + comma.start()
@@ -180,6 +182,8 @@ def _titles(doc: Document) -> list[_Title]:
             ):  # "kasachische Außenminister", "Kasachstans Außenminister", "US-Außenminister"
                 country = str(m.value)
                 start = m.start
+                if organization and owner[-1].start == m.start:  # "EU-Außenbeauftragte": the union's office
+                    country = None
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
@@ -200,6 +204,8 @@ def _titles(doc: Document) -> list[_Title]:
                     end = m.end
         if country is None:
             country = _represented_country(doc, start)
+        if country is None and organization is None:
+            country = _place_before(doc, start)
         if country is None:
             implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
             country = implied.pop() if len(implied) == 1 else None
@@ -235,15 +241,26 @@ def _organization_name(format_id: str) -> str:
 
 
 def _represented_country(doc: Document, title_start: int) -> str | None:
-    """ "Tadschikistan wurde von Außenminister X vertreten", "Kyrgyzstan by Foreign Minister X", "Uzbekistan sent its …"."""
+    """ "Tadschikistan wurde von Außenminister X vertreten", "Kyrgyzstan by Foreign Minister X", "Uzbekistan sent its …",
+    "the Ukrainian team led by Defence Minister X", "die russische Delegation unter Leitung von Vizeaußenminister X"."""
     text = doc.text
     floor = max(0, title_start - 60)
-    for m in reversed(doc.mentions_in(floor, title_start, "country")):
+    for m in reversed(doc.mentions_in(floor, title_start, "country", "country_adj")):
         gap = text[m.end : title_start]
-        if doc.cues.REPRESENTED_BY.fullmatch(gap):
+        if m.kind == "country" and doc.cues.REPRESENTED_BY.fullmatch(gap):
+            return str(m.value)
+        if m.kind == "country_adj" and doc.cues.DELEGATION_LED_BY.fullmatch(gap):
             return str(m.value)
         break
     return None
+
+
+def _place_before(doc: Document, title_start: int) -> str | None:
+    """ "Busan Mayor Park Heong-joon", "Istanbuls Bürgermeister X": the country of the city written right before."""
+    cities = doc.mentions_in(max(0, title_start - 40), title_start, "city")
+    if not cities or not re.fullmatch(r"(?:['’]?s)?\s*|-", doc.text[cities[-1].end : title_start]):
+        return None
+    return cities[-1].value[0].country  # type: ignore[index]
 
 
 def _sentence_floor(doc: Document, pos: int) -> int:
@@ -272,7 +289,7 @@ def find_people(doc: Document) -> None:
         known[name] = name
         linked.append((title, name, start, end))
 
-    for title, name, start, end in _list_items(doc, known):
+    for title, name, start, end in [*_list_items(doc, known), *_table_holders(doc, known)]:
         known[name] = name
         linked.append((title, name, start, end))
 
@@ -305,6 +322,14 @@ def find_people(doc: Document) -> None:
         doc
     )  # the holder's other titles: "Deputy Prime Minister and Minister of Foreign Affairs"
     _resolve_counterparts(doc)
+    _drop_unplaced(doc)
+
+
+def _drop_unplaced(doc: Document) -> None:
+    """A title the article ties to no country and no organisation ("Präsident X" in an undated article,
+    "spokesman X") is kept as a known person (meetings still count him) but yields no position: measured on
+    the development set, none of those positions had the country the office belongs to."""
+    doc.found.positions[:] = [p for p in doc.found.positions if p.country or p.organization]
 
 
 def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
@@ -392,6 +417,92 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
             out.append((title, name, name_start, name_start + len(name)))
             names.add(name)
     return out
+
+
+def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
+    """Heads of state, heads of government and foreign ministers the article names without a title ("Xi Jinping,
+    Kassym-Jomart Tokayev of Kazakhstan … put their names to", "Gastgeber Wladimir Putin"): a full name (two
+    words or more) that is exactly one spelling of the reference table of office holders, with the offices
+    his terms give him on the article's day (none without a date). One pass over the capitalised
+    word runs of the text, one dictionary look-up per run and sub-run."""
+    from kg import reference
+
+    day = (doc.article.date or "")[:10]
+    on = _iso_day(day)
+    if on is None:
+        return []  # without the article's day the table cannot say who holds an office
+    taken = {id(h) for h in map(_holder, set(known.values())) if h is not None}
+    written = " | ".join(known.values())
+    first_names: dict[str, set[str]] = {}  # last word -> the words before it, over every written full name
+    for run in NAME.finditer(doc.text):
+        tokens = run.group(0).split()
+        opens = doc.sentence_at(run.start())
+        for k in range(1, len(tokens)):
+            first = tokens[k - 1]
+            if (
+                not _valid_name_token(first, doc)
+                or first in doc.cues.HONORIFICS
+                or first.isupper()  # "BST Putin"
+                or _COUNTERPART.fullmatch(" " + first)  # "Kollegen Mirsojan"
+                or (k == 1 and opens is not None and opens.start == run.start())  # "Whether Tokayev …"
+            ):
+                continue
+            first_names.setdefault(tokens[k], set()).add(first)
+    out: list[tuple[_Title, str, int, int]] = []
+    for run in NAME.finditer(doc.text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        if len(words) < 2:
+            continue
+        i = 0
+        while i < len(words) - 1:
+            for j in range(min(len(words), i + 6), i + 1, -1):  # the longest sub-run first
+                if words[j - 1].group(0).casefold() not in _holder_last_words():
+                    continue  # no holder's name ends so: no look-up
+                start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                name = doc.text[start:end]
+                holder = reference.holder_by_name(name)
+                if (
+                    holder is None
+                    or id(holder) in taken
+                    or name in written  # "Mohammed bin Zayed" of "Mohammed bin Zayed Al Nahyan, Präsident …"
+                    or doc.mentions_in(start, end, "role", "country")
+                    or len(first_names.get(name.split()[-1], ())) > 1  # "Ilham Alijew" and "Heydar Alijew"
+                ):
+                    continue
+                offices = {(t.role, t.country) for t in holder.terms if t.covers(on)}
+                if not offices or len({c for _, c in offices}) != 1:
+                    continue
+                taken.add(id(holder))
+                country = next(iter(offices))[1]
+                roles = [(role, "") for role in sorted({r for r, _ in offices})]
+                title = _Title(start, end, roles, country, None, None, 0.75)
+                out.append((title, name, start, end))
+                i = j - 1
+                break
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _holder_last_words() -> frozenset[str]:
+    """The last words of every spelling of the office-holder table, case-folded, as written and in ASCII."""
+    from anyascii import anyascii
+
+    from kg import reference
+
+    words = set()
+    for holder in reference.office_holders().values():
+        for spelling in holder.all_names():
+            if spelling.split():
+                last = spelling.split()[-1].casefold()
+                words.update((last, anyascii(last)))
+    return frozenset(words)
+
+
+def _iso_day(day: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -528,14 +639,14 @@ def _countries_of_office_holders(doc: Document) -> None:
     """ "President Erdoğan", "Präsident Tokajew": a head of state, head of government or foreign minister the
     article names without a country gets it from the reference table of office holders, but only when the
     name is one of a holder's and his term of that office covers the article's date."""
-    day = (doc.article.date or "")[:10]
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-        return
     import datetime as dt
 
-    on = dt.date.fromisoformat(day)
+    day = (doc.article.date or "")[:10]
+    on = dt.date.fromisoformat(day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+    if on is None:
+        return  # without the article's day a title may be one he does not (yet) hold: no country
     for position in doc.found.positions:
-        if position.country or position.organization or position.qualifier:
+        if position.country or position.organization or position.qualifier == "designate":
             continue
         holder = _holder(position.person)
         if holder is None:
@@ -543,11 +654,20 @@ def _countries_of_office_holders(doc: Document) -> None:
         role = _HOLDER_ROLE.get(position.role, position.role)
         if role not in ("president", "prime-minister", "foreign-minister"):
             continue  # an organisation's office ("Kommissionspräsidentin") names no country
-        countries = {t.country for t in holder.terms if t.role == role and t.covers(on)}
-        if len(countries) == 1:
-            position.country = countries.pop()
-            position.confidence = 0.85
-            doc.person_country.setdefault(position.person, position.country)
+        terms = [t for t in holder.terms if t.role == role]
+        current = {t.country for t in terms if t.covers(on)}
+        if position.qualifier is None and len(current) == 1:
+            position.country, position.confidence = current.pop(), 0.85
+        else:
+            # "der damalige Premierminister Fumio Kishida", "then Foreign Minister Cho Tae-yul": the office he
+            # held before the article's day, when he held it for one country
+            earlier = {t.country for t in terms if t.first_day <= on}
+            if len(earlier) != 1 or (position.qualifier is None and current):
+                continue
+            position.country, position.confidence = earlier.pop(), 0.75
+            if all(t.last_day is not None and t.last_day < on for t in terms):
+                position.qualifier = "former"
+        doc.person_country.setdefault(position.person, position.country)
 
 
 _COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")
@@ -573,9 +693,20 @@ def _resolve_counterparts(doc: Document) -> None:
         doc.person_mentions = sorted([*doc.person_mentions, *added], key=lambda p: p.start)
 
 
+def _union_office(title: _Title) -> None:
+    """ "die Hohe Vertreterin der EU", the President of the European Council: a union's office, held for
+    the organisation, not for a country (the country table lists the EU, the format table too)."""
+    from kg import reference
+
+    if title.country and title.country.lower() in reference.formats():
+        title.organization = title.organization or _organization_name(title.country.lower())
+        title.country = None
+
+
 def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -> None:
     by_key: dict[tuple, Position] = {}
     for title, name, start, _end in linked:
+        _union_office(title)
         sentence = doc.sentence_at(min(start, title.start))
         if sentence is None:
             continue
@@ -584,7 +715,7 @@ def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -
             key = (name, role, title.country, title.organization, title.qualifier)
             # measured (docs/evaluation.md): a title with its country or organisation is nearly always right,
             # one with neither is mostly a head of state whose country the article takes as known
-            confidence = 0.9 if title.country or title.organization else 0.4
+            confidence = title.confidence or (0.9 if title.country or title.organization else 0.4)
             if key in by_key:
                 if by_key[key].evidence[-1] != evidence:  # sentences come in order
                     by_key[key].evidence.append(evidence)

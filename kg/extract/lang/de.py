@@ -47,7 +47,7 @@ NEGATION = re.compile(
 SIGNED = re.compile(
     r"\b(?:unterzeichnet|unterzeichneten|unterzeichnete|unterzeichnen|unterschrieben|unterschrieb|signiert|"
     r"signierten|schlossen|geschlossen|abgeschlossen|vereinbarten|vereinbart|paraphiert|paraphierten|"
-    r"Unterzeichnung)\b",
+    r"Unterzeichnung|erzielt|setzten ihre Unterschrift\w*)\b",
     re.IGNORECASE,
 )
 READY_TO_SIGN = re.compile(
@@ -59,7 +59,7 @@ SIGNED_PAST = re.compile(
     re.IGNORECASE,
 )  # signed, in the past
 ADOPTED = re.compile(
-    r"\b(?:verabschiedeten|verabschiedete|verabschiedet|angenommen|nahmen\b.{0,80}?\ban|billigten|gebilligt)\b",
+    r"\b(?:verabschiedeten|verabschiedete|verabschiedet|angenommen|nahmen\b.{0,240}?\ban|billigten|gebilligt)\b",
     re.IGNORECASE,
 )
 MISSION_OPENED = re.compile(
@@ -82,12 +82,74 @@ PARTICIPATION = re.compile(
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:wurde|war|wird)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
 )
+DELEGATION_LED_BY = re.compile(
+    r"\s+(?:Delegation|Verhandlungsdelegation|Seite|Regierung)\s+(?:wurde\s+)?(?:unter (?:der )?Leitung (?:von|des|der)|"
+    r"angeführt von|geleitet von|(?:an)?geführt von)\s+(?:dem|der|ihrem|seinem)?\s*$"
+)  # "die ukrainische Delegation unter Leitung von Verteidigungsminister X"
+MEDIATOR = re.compile(
+    r"\b(?:Vermittlung|vermittelt)\s+(?:von|durch)\s+(?:der\s+|die\s+|den\s+)?$"
+)  # what stands before a country that only mediated: "Vermittlung durch die Türkei", "unter türkischer Vermittlung"
+MEDIATOR_AFTER = re.compile(r"^[\s-]*(?:Vermittlung|vermittelt\w*)\b", re.I)
+SPECULATIVE = re.compile(
+    r"\b(?:könne|könnte|könnten|sobald|falls)\b", re.IGNORECASE
+)  # "ein Friedensvertrag könne noch in diesem Jahr unterzeichnet werden": a signing that may come
+NEGOTIATED = re.compile(
+    r"\b(?:Verhandlungen|Gespräche|Arbeit)\s+(?:über|zu|an)\s+(?:den\s+Text\s+)?(?:eine[sm]?|de[nmrs]|die|das)?\s*(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)  # "die Verhandlungen über den Text eines Friedensvertrags abgeschlossen": the talks ended, nothing signed
+FUNDING = re.compile(
+    r"\b(?:Mittel|Fördermittel|Zuschüsse|Kredite?)\s+(?:in Höhe von|von|über)\b"
+)  # "Mittel in Höhe von 38,5 Mio. Euro": money given, what the figure measures
+THEREBY = re.compile(
+    r"\b(?:damit|dafür|hierfür|im Rahmen (?:des|der|dieses|dieser) (?:Abkommens|Vereinbarung|Programms))\b"
+)  # the figure belongs to what the sentence before told: its two parties
 NEXT = re.compile(
     r"\b(?:nächste[nmrs]?|kommende[nmrs]?|folgende[nmrs]?)\s+(?:\w+\s+)?$"
 )  # "the next summit": one more of a series
 SUCH = re.compile(
     r"\b(?:solche[nmrs]?|derartige[nmrs]?)\s+$"
 )  # "the first such meeting": the kind of the one told
+RESTRICTIVE_AFTER = re.compile(
+    r"\s+(?:geplant|vorgesehen|angesetzt)\s+(?:für|in|im|am)\b"
+)  # "der Gipfel, geplant für Mai": which summit, not a reference back
+FIRST_PERSON = re.compile(
+    r"\b(?:[Ii]ch|[Ww]ir|[Mm]ein\w*|[Uu]nser\w*|mir|mich|uns)\b"
+)  # the speaker of an interview answer
+PAST_TENSE = re.compile(
+    r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|fand|fanden|traf|trafen|kam|kamen|sprach|sprachen)\b"
+)  # a sentence told in the past
+RECEPTION = re.compile(
+    r"(?:empfangen|empfängt|empfing|empfingen)"
+)  # "X empfing Y": a meeting only when a person is received
+SAME_DAY = re.compile(
+    r"\b(?:am (?:frühen |späten )?(?:Vormittag|Nachmittag|Abend|Mittag)|am (?:selben|gleichen) Tag|später am Tag)\b|^(?:Später|Anschließend|Zuvor)\b",
+    re.I,
+)  # another meeting on the day of the one told
+INDEFINITE_BEFORE = re.compile(
+    r"\b[Ee]in(?:e[mnrs]?)?\s+(?:(?!solche)[a-zäöüß0-9][\w-]*\s+){0,3}$"
+)  # "ein Treffen": a new one
+INVITATION_OF = re.compile(r"\bauf Einladung\b", re.I)  # how a visit came about, not a plan
+BOTH_SIDES = re.compile(
+    r"\b(?:zwischen (?:den )?beiden|beide[nr]? (?:Seiten|Länder\w*|Staaten|Regierungen|Ministerien|Außenministerien|Außenminister|Minister|Präsidenten|Staatschefs))\b",
+    re.I,
+)  # the pair told before
+ATTRIBUTIVE_PLANNED = re.compile(
+    r"\b(?:geplant|bevorstehend|nächst|kommend|künftig)e[mnrs]?\b", re.I
+)  # "Gespräch über das geplante Abkommen": something else is planned
+TOPIC_BEFORE = re.compile(
+    r"\b(?:über|zu|zur|zum)\s+(?:[\w-]+\s+){0,2}$"
+)  # "ein Memorandum über politische Konsultationen"
+PAST_PERFECT = re.compile(r"\b(?:hatte|hatten|war|waren|zuletzt)\b")  # told as before the day being reported
+MODIFIER_AFTER = re.compile(
+    r"[\s-]+(?:Partner\w*|Status|Plattform|Mechanismus|Prozess\w*)\b"
+)  # "Dialog-Partner": a word about something else
+LEADERS_OF = re.compile(
+    r"\b(?:[Dd]ie\s+)?(?:Staats- und Regierungschefs|Staatschefs|Präsidenten)\s+(?:der|des)\s+$"
+)  # "die Staatschefs der OTS trafen sich"
+SIDELINES = re.compile(r"\b(?:am Rande|am Rand|an den Rändern)\b", re.I)  # a meeting beside another
+REFLEXIVE_ONLY = re.compile(
+    r"getroffen"
+)  # a meeting only as "sich … getroffen", not "eine Entscheidung getroffen"
 DEFINITE_BEFORE = re.compile(
     r"\b(?:dem|des|der|das|diesem|dieses|beim|vom|am|zum|Dem|Des|Der|Das|Die|die)\s+$"
 )

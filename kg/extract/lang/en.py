@@ -16,7 +16,7 @@ HELD = re.compile(
     re.IGNORECASE,
 )
 PLANNED = re.compile(
-    r"\b(?:will|shall|is to|are to|is due to|are due to|planned|plans? to|scheduled|upcoming|next|"
+    r"\b(?:will|shall|is to|are to|(?:is|are)\s+(?:also\s+|now\s+)?due to|planned|plans? to|scheduled|upcoming|next|"
     r"forthcoming|is expected to|are expected to|expected|proposed|set to|intends? to|would|postponed|"
     r"to be held|later this|preparations? for|prepare for|preparing|invited|invitation|getting ready)\b",
     re.IGNORECASE,
@@ -41,14 +41,17 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 SIGNED = re.compile(
-    r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck)\b", re.IGNORECASE
+    r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck|"
+    r"put their names to|put (?:his|her|their) signatures? (?:to|on))\b",
+    re.IGNORECASE,
 )
 READY_TO_SIGN = re.compile(
     r"\b(?:ready|willing|prepared|wants?|wanted|hopes?|hoping|hoped)\s+to\s+(?:sign|conclude|ink)\b",
     re.IGNORECASE,
 )  # willing, not signed
 SIGNED_PAST = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted)\b", re.IGNORECASE
+    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted|put their names to)\b",
+    re.IGNORECASE,
 )  # signed, in the past
 ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
 MISSION_OPENED = re.compile(
@@ -71,8 +74,64 @@ PARTICIPATION = re.compile(
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:was|were|is|are)\s+)?(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
-NEXT = re.compile(r"\b(?:next|following)\s+(?:\w+\s+)?$")  # "the next summit": one more of a series
+DELEGATION_LED_BY = re.compile(
+    r"\s+(?:team|delegation|side|negotiators|government)\s+(?:was\s+)?(?:led|headed)\s+by\s+(?:its|the)?\s*$"
+)  # "the Ukrainian team led by Defence Minister X"
+MEDIATOR = re.compile(
+    r"\b(?:mediated|brokered)\s+by\s+(?:the\s+)?$|\b(?:mediation|good offices)\s+of\s+(?:the\s+)?$"
+)  # what stands before a country that only mediated: "brokered by Turkey"; "with Turkish mediation" below
+MEDIATOR_AFTER = re.compile(r"^[\s-]*(?:mediation|mediated|brokered|facilitation)\b", re.I)
+SPECULATIVE = re.compile(
+    r"\b(?:could|might|may)\s+(?:\w+\s+)?be\s+signed\b|\b(?:once|if|when)\b[^.;]{0,60}\b(?:is|are)\s+signed\b",
+    re.IGNORECASE,
+)  # "once the peace treaty is signed": a signing that may come
+NEGOTIATED = re.compile(
+    r"\b(?:negotiations|talks|work)\s+(?:on|over|about)\s+(?:the\s+)?(?:text\s+of\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)  # "negotiations on the text of a peace treaty were concluded": the talks ended, nothing was signed
+FUNDING = re.compile(
+    r"\b(?:funds|funding|grants?|loans?)\s+(?:of|worth|totall?ing|amounting to)\b", re.IGNORECASE
+)  # "funding of EUR 38.5 million": money given, what the figure measures
+THEREBY = re.compile(
+    r"\b(?:under it|under (?:the|this) (?:agreement|deal|accord|programme|program)|thereby|with it)\b", re.I
+)  # the figure belongs to what the sentence before told: its two parties
+NEXT = re.compile(r"\b(?:next|following)\s+(?:[\w'’]+\s+)?$")  # "the next summit": one more of a series
 SUCH = re.compile(r"\bsuch\s+$")  # "the first such meeting": the kind of the one told
+RESTRICTIVE_AFTER = re.compile(
+    r"\s+(?:planned|scheduled|held|hosted|due|set|slated)\s+(?:in|for|on|at|by|to)\b"
+)  # "the summit planned in Astana": which summit, not a reference back
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")  # the speaker of an interview answer
+PAST_TENSE = re.compile(
+    r"\b(?:\w{3,}ed|met|held|took|spoke|had|was|were|did|came|saw)\b"
+)  # a sentence told in the past
+RECEPTION = re.compile(r"(?:received|receives)")  # "X received Y": a meeting only when someone is received
+SAME_DAY = re.compile(
+    r"\b(?:(?:later|earlier) (?:that|the same|in the) (?:day|morning|afternoon|evening)|in the (?:early |late )?(?:morning|afternoon|evening)|that (?:morning|afternoon|evening)|on the same day|the same day)\b|^(?:Later|Afterwards|Earlier)\b",
+    re.I,
+)  # another meeting the day of the one told
+INDEFINITE_BEFORE = re.compile(
+    r"\b[Aa]n?\s+(?:(?!(?:for|of|on|in|with|to|and|the|by|at|from|after|before|such)\b)[a-z0-9][\w-]*\s+){0,3}$"
+)  # "a meeting": a new one
+INVITATION_OF = re.compile(r"\b(?:at|on) the invitation of\b", re.I)  # how a visit came about, not a plan
+BOTH_SIDES = re.compile(
+    r"\b(?:between the two|both (?:sides|countries|ministries|governments)|the two (?:sides|countries|ministries|governments|(?:foreign )?ministers|leaders|presidents))\b",
+    re.I,
+)  # the pair told before
+ATTRIBUTIVE_PLANNED = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:upcoming|next|forthcoming|planned|proposed)\b", re.I
+)  # "talks on the planned treaty": another thing planned
+TOPIC_BEFORE = re.compile(
+    r"\b(?:on|about|regarding|concerning)\s+(?:[\w-]+\s+){0,2}$"
+)  # "a memorandum on political consultations"
+PAST_PERFECT = re.compile(r"\b(?:had|last)\b")  # told as before the day being reported
+MODIFIER_AFTER = re.compile(
+    r"[\s-]+(?:partners?|status|platform|mechanism|room|hall|venue|process|circuit)\b"
+)  # "an SCO dialogue partner": a word about something else
+LEADERS_OF = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:leaders|heads of state(?: and government)?|presidents)\s+of\s+(?:the\s+)?$"
+)  # "the leaders of the OTS gathered"
+SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b", re.I)  # a meeting beside another
+REFLEXIVE_ONLY = re.compile(r"(?!)")  # (German only: "sich … getroffen")
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 CONTEXT_ANAPHOR = re.compile(
     r"^\s*(?:There|During the|At the|On the sidelines|In the course|Afterwards|Also)\b"
