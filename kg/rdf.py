@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from kg.resolution import Decision, Mention, PersonResolver, Resolution
 
 __all__ = [
+    "agreement_iri",
     "build_reference_quads",
     "canonical_decimal",
     "concept_triples",
@@ -335,19 +336,9 @@ class _Mapper:
         orgs = sorted({o for o in (self._organization(name) for name in a.party_organizations) if o})
         meeting = self.meeting_iris.get(a.signed_at) if a.signed_at else None
         signed = f"{a.signed_on.lexical}^{a.signed_on.datatype}" if a.signed_on else None
-        valid = [f"{v.lexical}^{v.datatype}" if v else None for v in (a.valid_from, a.valid_until)]
-        # the same memorandum told by two articles: one gives the day, the other the meeting it was
-        # signed at (whose day is the same); so the day comes first, then the meeting, then validity
-        day = signed if a.signed_on and a.signed_on.datatype == "date" else None
-        day = day or (self.meeting_dates.get(a.signed_at) if a.signed_at else None)
-        if day:
-            key: tuple[str | None, ...] = (a.agreement_type, ",".join(parties), "day", day)
-        elif signed or meeting:
-            key = (a.agreement_type, ",".join(parties), ",".join(orgs), signed, meeting)
-        else:
-            key = (a.agreement_type, ",".join(parties), ",".join(orgs), *valid)
-        anchored = signed or meeting or any(valid)
-        iri = f"{DIPR}agreement/{_hash_tail(*key, None if anchored else self.sha)}"
+        valid = tuple(f"{v.lexical}^{v.datatype}" if v else None for v in (a.valid_from, a.valid_until))
+        meeting_day = self.meeting_dates.get(a.signed_at) if a.signed_at else None
+        iri = agreement_iri(self.sha, a.agreement_type, parties, orgs, signed, meeting, meeting_day, valid)
         g = self.g
         self._fact(iri, DIP.Agreement, a.evidence, a.confidence)
         g.add(iri, DIP.agreementType, concept_iri("agreement-type", a.agreement_type))
@@ -486,6 +477,35 @@ def meeting_iri(
     key = (meeting_type, when, "format", fmt, *once) if fmt else (meeting_type, when, *once, ",".join(codes))
     needs_article = date is None or datatype == "gMonthDay"
     return f"{DIPR}meeting/{_hash_tail(*key, sha if needs_article else None)}"
+
+
+def agreement_iri(
+    sha: str,
+    agreement_type: str,
+    parties: Sequence[str],
+    orgs: Sequence[str],
+    signed: str | None,
+    meeting: str | None,
+    meeting_day: str | None,
+    valid: tuple[str | None, str | None] = (None, None),
+) -> str:
+    """The IRI an agreement gets from its own article (``kg.event_resolution`` recomputes it from the
+    graph). ``signed``, ``meeting_day`` and ``valid`` are ``"<lexical>^<datatype>"``; ``meeting`` is the
+    IRI of the meeting it was signed at, ``meeting_day`` that meeting's day when it has one.
+
+    The same memorandum told by two articles: one gives the day, the other the meeting it was
+    signed at (whose day is the same); so the day comes first, then the meeting, then validity.
+    """
+    day = signed if signed and signed.endswith("^date") else None
+    day = day or meeting_day
+    if day:
+        key: tuple[str | None, ...] = (agreement_type, ",".join(parties), "day", day)
+    elif signed or meeting:
+        key = (agreement_type, ",".join(parties), ",".join(orgs), signed, meeting)
+    else:
+        key = (agreement_type, ",".join(parties), ",".join(orgs), *valid)
+    anchored = signed or meeting or any(valid)
+    return f"{DIPR}agreement/{_hash_tail(*key, None if anchored else sha)}"
 
 
 @functools.lru_cache(maxsize=1)

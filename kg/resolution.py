@@ -4,7 +4,8 @@ Two steps, each a function of its input only, so the graph is the same whatever 
 arrive in (docs/decisions/2026-11-28-entity-resolution.md): when an article is mapped to RDF,
 :class:`PersonResolver` decides from the article alone plus shipped data and the merge file;
 after every ingest (and on ``kg resolve``) :func:`resolve_store` re-resolves every stored mention
-against the *set* of stored articles (:func:`cluster_people`, :func:`cluster_meetings`) and
+against the *set* of stored articles (:func:`cluster_people`; meetings and agreements by
+:mod:`kg.event_resolution`) and
 rewrites the article graphs whose people or meetings change.
 
 For one :class:`Mention` (the full name an article writes, its language, and the roles and
@@ -54,7 +55,6 @@ __all__ = [
     "Resolution",
     "StoredMention",
     "Term",
-    "cluster_meetings",
     "cluster_people",
     "default_resolver",
     "holder_iri",
@@ -730,147 +730,14 @@ def stored_mentions(store: Any) -> list[StoredMention]:
     ]
 
 
-_MEETINGS_QUERY = """
-PREFIX dip: <https://w3id.org/dipkg/ontology#>
-SELECT ?g ?m ?type ?date ?loc ?venue ?fmt ?ordinal ?c ?p WHERE {
-  GRAPH ?g {
-    ?m a dip:Meeting ; dip:meetingType ?type .
-    OPTIONAL { ?m dip:date ?date }
-    OPTIONAL { ?m dip:location ?loc }
-    OPTIONAL { ?m dip:venueCountry ?venue }
-    OPTIONAL { ?m dip:format ?fmt }
-    OPTIONAL { ?m dip:ordinal ?ordinal }
-    OPTIONAL { ?m dip:participantCountry ?c }
-    OPTIONAL { ?m dip:participant ?p }
-  }
-  FILTER(STRSTARTS(STR(?g), "https://w3id.org/dipkg/graph/article/"))
-}
-"""
-
-
-@dataclass
-class _Meeting:
-    sha: str
-    stored: str  # the IRI in the store now
-    own: str = ""  # the IRI its article alone gives it
-    single: dict[str, str] = field(default_factory=dict)  # kind, date, place, venue, format, ordinal
-    countries: set[str] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
-
-    def get(self, key: str) -> str | None:
-        return self.single.get(key)
-
-
-def _fits(a: dict[str, str], b: dict[str, str]) -> bool:
-    """No property a meeting has once (kind, date, place, venue, format, ordinal) differs."""
-    return all(a[k] == b[k] for k in a.keys() & b.keys())
-
-
-def _compatible(a: _Meeting, b: _Meeting) -> bool:
-    """Two meetings from two articles are one: the same kind and day, no single-valued property
-    that differs (one article may give the place and the other the format), and overlapping
-    participants (two shared countries, or all of the shorter list, or two people)."""
-    if a.sha == b.sha or not _fits(a.single, b.single):
-        return False
-    shared = len(a.countries & b.countries)
-    need = min(2, len(a.countries), len(b.countries))
-    if (need and shared >= need) or len(a.people & b.people) >= 2:
-        return True
-    anchored = any(a.get(k) and a.get(k) == b.get(k) for k in ("place", "format"))
-    return anchored and not need
-
-
-def _read_meetings(store: Any, people: dict[tuple[str, str], str]) -> list[_Meeting]:
-    from kg.rdf import meeting_iri
-    from kg.vocab import sha256_of_graph
-
-    found: dict[tuple[str, str], _Meeting] = {}
-    date_types: dict[tuple[str, str], str] = {}
-    for row in store.select(_MEETINGS_QUERY, use_default_graph_as_union=False):
-        sha = sha256_of_graph(row["g"].value) or ""
-        key = (sha, row["m"].value)
-        m = found.setdefault(key, _Meeting(sha, row["m"].value))
-        m.single["kind"] = row["type"].value.rsplit("/", 1)[-1]
-        if "date" in row:
-            m.single["date"] = row["date"].value
-            date_types[key] = row["date"].datatype.value.rsplit("#", 1)[-1]
-        for name, var in (("place", "loc"), ("venue", "venue"), ("format", "fmt"), ("ordinal", "ordinal")):
-            if var in row:
-                m.single[name] = row[var].value.rsplit("/", 1)[-1] if name != "place" else row[var].value
-        if "c" in row:
-            m.countries.add(row["c"].value.rsplit("/", 1)[-1])
-        if "p" in row:
-            m.people.add(people.get((sha, row["p"].value), row["p"].value))
-    items = sorted(found.values(), key=lambda m: (m.sha, m.stored))
-    for m in items:
-        datatype = date_types.get((m.sha, m.stored))
-        ordinal = m.get("ordinal")
-        m.own = meeting_iri(
-            m.sha,
-            m.single["kind"],
-            m.get("date"),
-            datatype,
-            m.get("place"),
-            sorted(m.countries),
-            m.get("format"),
-            venue=m.get("venue"),
-            ordinal=int(ordinal) if ordinal else None,
-        )
-        if datatype != "date":
-            m.single.pop("date", None)
-            m.single["undated"] = m.sha  # only a meeting with a day is joined across articles
-    return items
-
-
-def cluster_meetings(store: Any, people: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
-    """(sha, stored meeting IRI) -> IRI, joining the same meeting reported by several articles.
-
-    ``people`` maps (sha, stored person IRI) to the person's resolved IRI. A cluster takes the
-    smallest of its members' own IRIs, so the result depends only on the set of stored articles;
-    a cluster never holds two meetings of one article, nor two values of a property a meeting
-    has once.
-    """
-    items = _read_meetings(store, people)
-    by_day: dict[tuple[str | None, str | None], list[int]] = {}
-    for i, m in enumerate(items):
-        if m.get("date"):
-            by_day.setdefault((m.get("kind"), m.get("date")), []).append(i)
-    parent = list(range(len(items)))
-    articles = [{m.sha} for m in items]
-    values = [dict(m.single) for m in items]
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for group in by_day.values():
-        for i in group:
-            for j in group:
-                if i < j and _compatible(items[i], items[j]):
-                    ri, rj = find(i), find(j)
-                    if ri != rj and not articles[ri] & articles[rj] and _fits(values[ri], values[rj]):
-                        parent[rj] = ri
-                        articles[ri] |= articles[rj]
-                        values[ri] |= values[rj]
-    members: dict[int, list[_Meeting]] = {}
-    for i, m in enumerate(items):
-        members.setdefault(find(i), []).append(m)
-    out = {}
-    for group in members.values():
-        iri = min(m.own for m in group)
-        for m in group:
-            out[(m.sha, m.stored)] = iri
-    return out
-
-
 def resolve_store(store: Any, resolver: PersonResolver | None = None) -> ResolveReport:
-    """Re-resolve every person of ``store`` against the whole corpus and rewrite the article graphs
-    whose IRIs or decisions change (each in its own transaction). Idempotent; the result depends
-    on the set of stored articles (and the table and merge file), never on the order they came in."""
+    """Re-resolve every person of ``store`` against the whole corpus, merge the meetings and agreements
+    several articles report (:mod:`kg.event_resolution`), and rewrite the article graphs whose IRIs,
+    decisions or attestations change (each in its own transaction). Idempotent; the result depends on
+    the set of stored articles (and the table and merge file), never on the order they came in."""
     from pyoxigraph import Literal, NamedNode, Quad
 
+    from kg.event_resolution import REPORTED, cluster_agreements, cluster_meetings
     from kg.rdf import decision_quads
     from kg.vocab import DIP, RDF, RDFS, article_graph
 
@@ -881,12 +748,18 @@ def resolve_store(store: Any, resolver: PersonResolver | None = None) -> Resolve
     for m in mentions:
         by_article.setdefault(m.sha, []).append(m)
     person_map = {(m.sha, m.iri): results[(m.sha, m.mention.name)].iri for m in mentions}
-    meeting_map = cluster_meetings(store, person_map)
-    shas = sorted(set(by_article) | {sha for sha, _ in meeting_map})
+    meetings, stored_meetings = cluster_meetings(store, person_map)
+    agreements = cluster_agreements(store, stored_meetings, meetings.iris)
+    chosen = {**meetings.chosen, **agreements.chosen}
+    renames: dict[str, dict[str, str]] = {}
+    for (sha, old), new in [*meetings.iris.items(), *agreements.iris.items()]:
+        renames.setdefault(sha, {})[old] = new
+    shas = sorted(set(by_article) | set(renames))
+    single = {DIP[name] for pair in REPORTED.items() for name in pair}
     rewritten = 0
     for sha in shas:
         items = by_article.get(sha, [])
-        mapping: dict[str, str] = {old: new for (s, old), new in meeting_map.items() if s == sha}
+        mapping: dict[str, str] = dict(renames.get(sha, {}))
         decisions: list[Decision] = []
         labels: set[Quad] = set()
         lang = None
@@ -909,7 +782,8 @@ def resolve_store(store: Any, resolver: PersonResolver | None = None) -> Resolve
                 continue
             s = nodes.get(q.subject.value, q.subject) if isinstance(q.subject, NamedNode) else q.subject
             o = nodes.get(q.object.value, q.object) if isinstance(q.object, NamedNode) else q.object
-            quads.add(Quad(s, q.predicate, o, q.graph_name))
+            predicate = _attested(q.predicate, s, o, chosen) if q.predicate in single else q.predicate
+            quads.add(Quad(s, predicate, o, q.graph_name))
         quads |= set(decision_quads(sha, _article_lang(stored) or lang, _unique(decisions)))
         if quads != stored:
             if hasattr(store, "patch_article"):
@@ -920,6 +794,26 @@ def resolve_store(store: Any, resolver: PersonResolver | None = None) -> Resolve
             rewritten += 1
     people = len({r.iri for r in results.values()})
     return ResolveReport(len(mentions), len(shas), rewritten, people)
+
+
+def _attested(predicate: Any, subject: Any, obj: Any, chosen: dict[str, dict[str, tuple[str, str]]]) -> Any:
+    """``dip:date`` (``dip:meetingType``, ...) when the article's own value is the one its merged node
+    keeps, else the article-level attestation ``dip:reportedDate`` (...); the other way round when
+    the node's kept value changed back (:data:`kg.event_resolution.REPORTED`)."""
+    from kg.event_resolution import REPORTED, reported_predicate
+    from kg.vocab import DIP
+
+    values = chosen.get(getattr(subject, "value", ""))
+    head, _, name = predicate.value.partition("#")
+    if values is None or f"{head}#" != DIP.iri("date").partition("#")[0] + "#":
+        return predicate
+    main = next((k for k, v in REPORTED.items() if name in (k, v)), None)
+    if main is None:
+        return predicate
+    datatype = getattr(obj, "datatype", None)
+    literal = main in ("date", "signedOn") and datatype is not None
+    value = (obj.value, datatype.value.rsplit("#", 1)[-1] if literal else "")
+    return DIP[reported_predicate(main, value, values)]
 
 
 def _article_lang(quads: Iterable[Any]) -> str | None:

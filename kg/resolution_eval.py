@@ -210,6 +210,9 @@ def evaluate_resolution(
         items = by_kind.get(kind, [])
         if not items:
             continue
+        holds: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, IRI) -> gold clusters
+        for gold_id, iri, article, _ in items:
+            holds[(article, iri)].add(gold_id)
         predicted = gold = correct = 0
         found = [item for item in items if not item[1].startswith("missing:")]
         for (ga, ia, aa, ta), (gb, ib, ab, tb) in combinations(found, 2):
@@ -221,7 +224,11 @@ def evaluate_resolution(
             gold += same_gold
             correct += same_gold and same_pred
             if same_gold != same_pred:
-                errors.append((kind, la, lb, "merged, should not be" if same_pred else "not merged"))
+                why = "merged, should not be" if same_pred else "not merged"
+                folded = sorted({a for a, i in ((aa, ia), (ab, ib)) if len(holds[(a, i)]) > 1})
+                if same_pred and folded:  # the extractor made two events of one article one node
+                    why += f" (one node of {', '.join(folded)} holds two expected clusters)"
+                errors.append((kind, la, lb, why))
         scores[kind] = PairScore(kind, len(items), predicted, gold, correct, len(found))
     return ResolutionReport(scores, tuple(missing), tuple(errors))
 

@@ -131,6 +131,7 @@ class DIP(metaclass=_Vocabulary):
         evidence article sentence charStart charEnd confidence extractor
         sha256 source
         dateText dateResolution qualifier titleText geonamesId publisher formatKind
+        reportedDate reportedMeetingType reportedSignedOn reportedSignedAt reportedAgreementType
         ResolutionDecision nameCompared comparedWith candidate resolvedTo outcome score reason
         OfficeTerm startDate endDate CountryPairYear country pairYear meetingCount agreementCount statisticCount"""
     )

@@ -109,6 +109,12 @@ EXTENSION_PROPERTIES = {
     "meetingCount": ("datatype", ("CountryPairYear",), XSD.integer),
     "agreementCount": ("datatype", ("CountryPairYear",), XSD.integer),
     "statisticCount": ("datatype", ("CountryPairYear",), XSD.integer),
+    # article-level attestations of single-valued values of merged meetings and agreements (issue 4)
+    "reportedDate": ("datatype", ("Meeting",), (XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay)),
+    "reportedMeetingType": ("object", ("Meeting",), SKOS.Concept),
+    "reportedSignedOn": ("datatype", ("Agreement",), (XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay)),
+    "reportedSignedAt": ("object", ("Agreement",), DIP.Meeting),
+    "reportedAgreementType": ("object", ("Agreement",), SKOS.Concept),
 }
 
 FACT_CLASSES = ["Position", "Meeting", "Agreement", "DiplomaticMission", "Statistic", "Statement"]
