@@ -1,15 +1,20 @@
 """Derived relations: facts computed from the articles, kept in their own graph ``…/graph/derived``.
 
 Each ``queries/derive/*.rq`` is a CONSTRUCT over the merged graph (the union of the article and
-reference graphs); today there is one, ``country-pairs.rq``: per pair of countries and calendar
-year the number of meetings, agreements and figures (``dip:CountryPairYear``). :func:`derive`
+reference graphs): ``country-pairs.rq`` (per pair of countries and calendar year the number of
+meetings, agreements and figures, ``dip:CountryPairYear``), ``country-pair-totals.rq``
+(``dip:CountryPair``, read by cq8), ``office-holdings.rq`` (``dip:OfficeHolding``, read by cq1 and
+role-holders-over-time) and ``person-pairs.rq`` (``dip:PersonPair``, read by who-met-person). :func:`derive`
 runs them and replaces the derived graph with the result in one transaction
 (:meth:`kg.store.Store.put_graph`). The derived graph is *not* part of the merged default graph:
 queries read it with ``GRAPH <https://w3id.org/dipkg/graph/derived> { … }``, so counting meetings
 never meets a derived triple, and re-deriving touches nothing else.
 
 The graph says which articles it was computed from: ``<…/graph/derived> schema:sha256`` is the
-sha256 of the sorted sha256 of the stored articles. Ingesting does not create the graph (a store
+sha256 of the sorted sha256 of the stored articles and of the derivation queries' text, and
+``dip:articleCount`` the number of articles. Saved queries that read the graph compare that count
+with the store's (``?article a dip:Article``, a few ms) and count the facts themselves when the graph
+is missing or the counts differ (docs/decisions/2026-11-28-derived-graph.md). Ingesting does not create the graph (a store
 that nobody derives pays nothing), but once it exists ``kg ingest``, ``kg remove`` and
 ``kg resolve`` refresh it (:func:`refresh_derived`), so it follows the articles; after any other
 change (the library's :func:`kg.ingest.ingest`, another program) :func:`derived_status` tells
@@ -27,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError, StoreError
-from kg.vocab import DCT, DERIVED_GRAPH, DIP, PREFIXES, RDF, SCHEMA
+from kg.vocab import DCT, DERIVED_GRAPH, DIP, PREFIXES, RDF, SCHEMA, XSD
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -97,7 +102,25 @@ def derivation_queries() -> tuple[tuple[str, str], ...]:
 
 
 def _articles_digest(shas: list[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(shas)).encode("ascii")).hexdigest()
+    """sha256 of the stored articles' sha256 values and of the derivation queries: a graph derived
+    from other articles, or by other derivation queries, is out of date."""
+    digest = hashlib.sha256("\n".join(sorted(shas)).encode("ascii"))
+    for name, text in derivation_queries():
+        digest.update(f"\n{name}\n{text}".encode())
+    return digest.hexdigest()
+
+
+_ARTICLE_COUNT = f"""
+PREFIX dip: <{PREFIXES["dip"]}>
+SELECT (COUNT(*) AS ?n) WHERE {{ ?article a dip:Article }}
+"""
+
+
+def _article_count(store: Store | Any) -> int:
+    """Articles in the merged graph, counted as the saved queries count them to tell whether the
+    derived graph follows the store (``dip:articleCount`` of the graph)."""
+    rows = store.select(_ARTICLE_COUNT)
+    return int(rows[0]["n"].value) if rows else 0
 
 
 def derived_quads(store: Store | Any) -> list[Quad]:
@@ -114,6 +137,8 @@ def derived_quads(store: Store | Any) -> list[Quad]:
             quads.add(Quad(triple.subject, triple.predicate, triple.object, graph))
     quads.add(Quad(graph, SCHEMA.sha256, Literal(_articles_digest(store.article_shas())), graph))
     quads.add(Quad(graph, DCT.title, Literal(_TITLE), graph))
+    count = Literal(str(_article_count(store)), datatype=XSD.integer)
+    quads.add(Quad(graph, NamedNode(PREFIXES["dip"] + "articleCount"), count, graph))
     return sorted(quads, key=str)
 
 
@@ -131,7 +156,7 @@ def derive(store: Store | Any) -> DeriveReport:
     changed = put_graph(DERIVED_GRAPH, quads)
     pairs = sum(1 for q in quads if q.predicate == RDF.type and q.object == DIP.CountryPairYear)
     return DeriveReport(
-        pairs=pairs, triples=len(quads) - 2, articles=len(store.article_shas()), changed=changed
+        pairs=pairs, triples=len(quads) - 3, articles=len(store.article_shas()), changed=changed
     )
 
 
