@@ -80,7 +80,9 @@ def test_a_sample_of_wikidata_ids():
     assert table["vladimir-putin"].wikidata == "Q7747"
     assert table["xi-jinping"].wikidata == "Q15031"
     assert table["angela-merkel"].wikidata == "Q567"
-    assert table["rishi-sunak"].wikidata is None  # two sources disagree: no id rather than a wrong one
+    assert table["rishi-sunak"].wikidata is None  # sources disagree: no id rather than a wrong one
+    assert table["kassym-jomart-tokayev"].wikidata == "Q200881"  # not the single-source Q61513
+    assert table["cyril-ramaphosa"].wikidata is None  # one file contradicts the two that agree
 
 
 def test_countries_and_organisations_keep_their_verified_ids():
@@ -90,9 +92,11 @@ def test_countries_and_organisations_keep_their_verified_ids():
         assert countries[code].wikidata == qid, code
     assert countries["NL"].wikidata is None
     formats = reference.formats()
-    assert {f: formats[f].wikidata for f in ("sco", "asean", "g20", "opec", "oecd", "brics")} == {
-        "sco": "Q485207", "asean": "Q7768", "g20": "Q19771", "opec": "Q7795", "oecd": "Q41550", "brics": None,
+    assert {f: formats[f].wikidata for f in ("sco", "asean", "g20", "opec", "oecd", "brics", "g7")} == {
+        "sco": "Q485207", "asean": "Q7768", "g20": "Q19771", "opec": "Q7795", "oecd": "Q41550", "brics": "Q243630",
+        "g7": "Q1764511",
     }  # fmt: skip
+    assert "TL" in formats["asean"].members  # the eleventh member since October 2025
 
 
 # ---------------------------------------------------------------- look-ups
