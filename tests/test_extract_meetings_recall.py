@@ -311,3 +311,227 @@ def test_a_meeting_on_the_sidelines_of_a_summit_not_told_before_tells_of_both():
     assert kinds == ["bilateral-talks", "summit"], _summary(found)
     talks = next(m for m in found.meetings if m.meeting_type == "bilateral-talks")
     assert talks.format is None and talks.place is not None and talks.place.name == "Montevideo"
+
+
+# ---------------------------------------------------------------- two meetings of one article stay two
+
+
+def _with(found, name: str):
+    return [m for m in found.meetings if name in m.participants]
+
+
+def test_a_reception_by_a_president_is_not_the_ministerial_meeting_of_the_headline():
+    text = (
+        "Nordic-Baltic foreign ministers' meeting in Riga: the day as it happened\n\n"
+        "17.30\nPresident Edgars Rinkēvičs has received Norway's Foreign Minister Espen Barth Eide.\n\n"
+        "10.05\nThe session has begun. Latvian Foreign Minister Baiba Braže chairs the meeting, "
+        "the fifth ministerial meeting in this format in Riga.\n"
+    )
+    found = _extract(text, date="2025-06-11")
+    reception = [m for m in found.meetings if "Edgars Rinkēvičs" in m.participants]
+    assert len(reception) == 1, _summary(found)
+    assert "Baiba Braže" not in reception[0].participants
+    assert reception[0].meeting_type == "bilateral-talks"
+
+
+def test_a_leader_receiving_the_visitor_is_not_the_talks_with_his_counterpart():
+    text = (
+        "Lebanon visit: live updates\n\n"
+        "21:00\nThat's all from us on Jordanian Foreign Minister Ayman Safadi's visit to Lebanon today.\n\n"
+        "19:10\nPresident Joseph Aoun received the Jordanian foreign minister this evening in Beirut.\n\n"
+        "15:30\nThe talks between Safadi and Lebanese Foreign Minister Youssef Rajji have ended after two hours.\n"
+    )
+    found = _extract(text, lang="en", date="2025-06-11")
+    aoun = _with(found, "Joseph Aoun")
+    rajji = _with(found, "Youssef Rajji")
+    assert aoun and rajji, _summary(found)
+    assert not set(map(id, aoun)) & set(map(id, rajji))
+
+
+def test_he_also_met_someone_else_is_not_the_reception_just_told():
+    text = (
+        "Der slowakische Außenminister Juraj Blanár ist in Wien von Bundespräsident Alexander Van der Bellen "
+        "empfangen worden. Zudem traf er den Präsidenten des Bundesrates zu einem Gespräch.\n"
+    )
+    found = _extract(text, lang="de", date="2025-06-11")
+    reception = _with(found, "Alexander Van der Bellen")
+    assert len(reception) == 1, _summary(found)
+    quoted = [e.sentence for e in reception[0].evidence]
+    assert not any("Zudem" in q for q in quoted), quoted
+
+
+def test_the_iranian_minister_is_the_one_iranian_minister_of_the_article():
+    text = (
+        "Am 18. November führten Außenminister Bachtijor Saidow und der iranische Außenminister Abbas "
+        "Araghtschi in Taschkent Gespräche. Am 19. November wird der iranische Minister von Präsident "
+        "Schawkat Mirsijojew empfangen.\n"
+    )
+    found = _extract(text, lang="de", date="2025-11-17")
+    reception = _with(found, "Schawkat Mirsijojew")
+    assert reception and "Abbas Araghtschi" in reception[0].participants, _summary(found)
+
+
+# ---------------------------------------------------------------- wrong attributes
+
+
+def test_a_town_named_as_where_one_need_not_look_is_not_where_they_met():
+    text = (
+        "Wer die Beziehungen verstehen will, musste am vergangenen Freitag nicht nach Paris schauen. "
+        "Beim Treffen der Außenminister im Format Weimarer Dreieck saß Frankreichs Außenminister "
+        "Jean-Noël Barrot zwei Kollegen gegenüber.\n"
+    )
+    found = _extract(text, lang="de", date="2025-06-11")
+    assert not any(m.place and m.place.name == "Paris" for m in found.meetings), _summary(found)
+
+
+def test_a_meeting_of_the_six_ministers_is_a_ministerial_meeting_not_the_summit_told():
+    text = (
+        "The leaders of ASEAN gathered in Kuala Lumpur on Monday for the 46th ASEAN summit. "
+        "The summit followed a meeting of the ten foreign ministers in Penang in April.\n"
+    )
+    found = _extract(text, date="2025-05-27")
+    summits = [m for m in found.meetings if m.meeting_type == "summit"]
+    assert len(summits) == 1 and summits[0].place.name == "Kuala Lumpur", _summary(found)
+    assert summits[0].date.lexical == "2025-05-26"
+
+
+def test_a_call_that_prepared_a_visit_was_held():
+    text = (
+        "Die lettische Außenministerin Baiba Braže ist am Mittwoch zu einem Besuch in Wien eingetroffen. "
+        "Vorbereitet worden war der Besuch bei einem Telefonat, das Braže und Beate Meinl-Reisinger am "
+        "2. Juni geführt hatten.\n"
+    )
+    found = _extract(text, lang="de", date="2025-06-27")
+    calls = [m for m in found.meetings if m.meeting_type == "phone-call"]
+    assert calls and calls[0].status == "held" and calls[0].date.lexical == "2025-06-02", _summary(found)
+
+
+def test_the_talks_of_a_visit_told_with_den_are_the_visit_and_a_format_they_discuss_is_a_topic():
+    text = (
+        "Der estnische Außenminister Margus Tsahkna ist am Montag in Berlin mit seinem deutschen "
+        "Amtskollegen Johann Wadephul zusammengetroffen. Bei den estnisch-deutschen Gesprächen ging es "
+        "vor allem um die Abstimmung innerhalb der NATO.\n"
+    )
+    found = _extract(text, lang="de", date="2025-06-11")
+    assert len(found.meetings) == 1, _summary(found)
+    assert found.meetings[0].format is None
+    assert len(found.meetings[0].evidence) == 2
+
+
+def test_a_meeting_of_the_five_foreign_ministers_is_a_ministerial_meeting():
+    text = "Thai Foreign Minister Maris Sangiampongsa said a meeting of the five foreign ministers took place on 12 April.\n"
+    found = _extract(text, date="2025-05-27")
+    assert [m.meeting_type for m in found.meetings] == ["ministerial-meeting"], _summary(found)
+
+
+def test_a_reception_that_discussed_preparations_for_a_summit_is_a_reception():
+    text = (
+        "Later in the day President Alexander Stubb received Swedish Foreign Minister Maria Malmer Stenergard "
+        "in Helsinki and discussed preparations for the Nordic summit in August.\n"
+    )
+    found = _extract(text, date="2025-06-11")
+    reception = _with(found, "Alexander Stubb")
+    assert len(reception) == 1 and reception[0].meeting_type == "bilateral-talks", _summary(found)
+    assert reception[0].status == "held"
+
+
+def test_received_both_ministers_names_the_two_guests_and_the_talks_stay_theirs():
+    text = (
+        "Estonian Foreign Minister Margus Tsahkna and Latvian Foreign Minister Baiba Braže met in Vilnius "
+        "on Friday. Lithuanian Foreign Minister Kęstutis Budrys opened the meeting.\n\n"
+        "On Friday Lithuanian President Gitanas Nausėda received both ministers.\n\n"
+        "The talks came weeks after new incidents in the Baltic Sea.\n"
+    )
+    found = _extract(text, date="2025-06-14")
+    reception = _with(found, "Gitanas Nausėda")
+    assert len(reception) == 1, _summary(found)
+    assert {"Margus Tsahkna", "Baiba Braže"} <= set(reception[0].participants)
+    assert "Kęstutis Budrys" not in reception[0].participants
+    assert not any("The talks" in e.sentence for e in reception[0].evidence)
+
+
+# ---------------------------------------------------------------- list items
+
+
+def test_a_bullet_line_is_a_sentence_of_its_own():
+    from kg.extract.text import segment
+
+    text = "Intro without a full stop\n- Macron next met Scholz in Paris.\n• Later Tusk received Fiala\n"
+    sentences = [s.text for p in segment(text) for s in p.sentences]
+    assert sentences == [
+        "Intro without a full stop",
+        "- Macron next met Scholz in Paris.",
+        "• Later Tusk received Fiala",
+    ]
+
+
+def test_list_items_under_a_sidelines_heading_are_meetings_beside_the_summit():
+    text = (
+        "NATO leaders met in The Hague on Wednesday for the alliance's summit. "
+        "Secretary-General Mark Rutte opened the summit.\n\n"
+        "ON THE SIDELINES\n"
+        "- French President Emmanuel Macron met Turkish President Recep Tayyip Erdogan.\n"
+        "- In the afternoon Macron received Polish Prime Minister Donald Tusk.\n"
+    )
+    found = _extract(text, date="2025-06-25")
+    erdogan = _with(found, "Recep Tayyip Erdogan")
+    tusk = _with(found, "Donald Tusk")
+    assert erdogan and tusk, _summary(found)
+    assert erdogan[0] is not tusk[0]
+    assert all(m.meeting_type != "summit" for m in (erdogan[0], tusk[0]))
+
+
+def test_the_two_ministers_had_last_met_names_who_met_before():
+    text = (
+        "Foreign Minister of Latvia Baiba Braže held talks today in Riga with Minister of Foreign Affairs of "
+        "Estonia Margus Tsahkna.\n\n"
+        "The two foreign ministers had last met in Vilnius on 12 April at the meeting of foreign ministers "
+        "of the Baltic states.\n"
+    )
+    found = _extract(text, date="2025-05-14")
+    earlier = [m for m in found.meetings if m.date and m.date.lexical == "2025-04-12"]
+    assert len(earlier) == 1, _summary(found)
+    assert set(earlier[0].participants) == {"Baiba Braže", "Margus Tsahkna"}
+    assert earlier[0].place.name == "Vilnius"
+
+
+def test_zusammentraf_in_a_subordinate_clause_is_a_meeting():
+    text = (
+        "Als Estlands Außenminister Margus Tsahkna am 17. März in Riga mit Außenministerin Baiba Braže "
+        "zusammentraf, ging es um Energie.\n"
+    )
+    found = _extract(text, lang="de", date="2025-03-24")
+    assert len(found.meetings) == 1, _summary(found)
+    assert found.meetings[0].place.name == "Riga"
+
+
+def test_negotiations_on_the_text_of_a_treaty_are_not_a_meeting():
+    text = (
+        "Im Mai hatten Serbien und Kroatien mitgeteilt, dass die Verhandlungen über den Text eines "
+        "Grenzvertrags abgeschlossen seien. Am Samstag traf Kroatiens Außenminister Gordan Grlić Radman in "
+        "Split den serbischen Außenminister Marko Đurić.\n"
+    )
+    found = _extract(text, lang="de", date="2025-06-14")
+    assert all(m.date is None or m.date.lexical != "2025-05" for m in found.meetings), _summary(found)
+    assert not any("Verhandlungen" in e.sentence for m in found.meetings for e in m.evidence)
+
+
+def test_the_summit_named_to_place_a_ministerial_meeting_keeps_its_own_town():
+    text = (
+        "The leaders of ASEAN gathered in Kuala Lumpur on Monday for the 46th ASEAN summit.\n\n"
+        "The summit followed a meeting of the ten foreign ministers in Penang in April.\n"
+    )
+    found = _extract(text, date="2025-05-27")
+    summits = [m for m in found.meetings if m.meeting_type == "summit"]
+    assert len(summits) == 1 and summits[0].place.name == "Kuala Lumpur", _summary(found)
+    assert not any("Penang" in e.sentence for e in summits[0].evidence)
+
+
+def test_a_summit_prepared_at_a_ministerial_meeting_does_not_take_its_town():
+    text = (
+        "Die Staats- und Regierungschefs der ASEAN kamen am Montag in Kuala Lumpur zum 46. ASEAN-Gipfel "
+        "zusammen. Vorbereitet worden war der Gipfel bei einem Treffen der Außenminister im April in Penang.\n"
+    )
+    found = _extract(text, lang="de", date="2025-05-27")
+    summits = [m for m in found.meetings if m.meeting_type == "summit"]
+    assert summits and all(m.place is None or m.place.name != "Penang" for m in summits), _summary(found)

@@ -30,14 +30,32 @@ _MINISTRIES = re.compile(
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\b")
 _TITLE_STOP = re.compile(
     r"\s+(?:für den Zeitraum|für die Jahre|for the period|for the years|for|für|wurde|wurden|was|were|"
-    r"unterzeichnet|signed|verabschiedet|adopted)\b|[,;.:]"
+    r"unterzeichnet|signed|verabschiedet|adopted|with|mit)\b|[,;.:]"
 )
 
 
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .'-]{1,40},\s+[^–—\n]{3,30}?(?:\([^)]{1,60}\))?\s*[-–—]\s")
 _VALID_UNTIL = re.compile(
     r"\b(?:valid|in force|gilt|gültig|läuft)\b[^.;]{0,30}?\b(?:until|through|till|bis)\s+(?:(?:Ende|end of)\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+_YEARS_NAMED = re.compile(
+    r"\b(?:für die Jahre|for the years)\s+(?P<first>(?:19|20)\d\d)\s+(?:und|and)\s+(?P<last>(?:19|20)\d\d)\b"
+)
+
+
+def _years_named(doc: Document, sentence: Sentence):
+    """ "für die Jahre 2025 und 2026", "for the years 2026 and 2027": the first and the last year."""
+    m = _YEARS_NAMED.search(doc.text, sentence.start, sentence.end)
+    if m is None or int(m.group("last")) - int(m.group("first")) != 1:
+        return None
+    text = m.group(0)
+    return (
+        DateValue(m.group("first"), "gYear", text, "absolute"),
+        DateValue(m.group("last"), "gYear", text, "absolute"),
+    )
 
 
 def _valid_until(doc: Document, sentence: Sentence):
@@ -69,10 +87,14 @@ def _foreign_ministry(iso: str) -> str:
 
 
 def _countries_in(doc: Document, start: int, end: int) -> list[str]:
+    """The countries named between ``start`` and ``end``, a fixed group ("the five Central Asian states")
+    as its members; not inside quotations, not a country that only mediated."""
     out: list[str] = []
-    for m in doc.mentions_in(start, end, "country", "country_adj"):
-        if not doc.in_quote(m.start) and str(m.value) not in out and not _mediator(doc, m):
-            out.append(str(m.value))
+    for m in doc.mentions_in(start, end, "country", "country_adj", "country_group"):
+        if doc.in_quote(m.start) or _mediator(doc, m):
+            continue
+        members = m.value if m.kind == "country_group" else (m.value,)
+        out += [str(c) for c in members if str(c) not in out]  # type: ignore[union-attr]
     return out
 
 
@@ -85,21 +107,51 @@ def _mediator(doc: Document, m: Mention) -> bool:
     )
 
 
-# German compounds the lexicon cannot list one by one: "Grenzvertrag", "Freihandelsabkommen"
+# German compounds the lexicon cannot list one by one: "Grenzvertrag", "Freihandelsabkommen", "Konsultationsplan"
 _COMPOUND = re.compile(
-    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?:s-?)?(?P<head>vertrag|vertrages|vertrags|abkommen|abkommens|vereinbarung)\b"
+    r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?:s-?)?"
+    r"(?P<head>vertrag|vertrages|vertrags|abkommen|abkommens|vereinbarung|plan|plans|programm|programms)\b"
 )
 _ONE_DETERMINER = re.compile(
     r"\b(?:ein|einen|eines|einem|einer|der|den|dem|des|das|dieses|diesen|diesem)\s+(?:[a-zäöüß][\w-]*\s+)?$"
+    r"|\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$"
 )
-_COMPOUND_TYPE = {"vertrag": "treaty", "vertrages": "treaty", "vertrags": "treaty"}
+_COMPOUND_TYPE = {
+    "vertrag": "treaty",
+    "vertrages": "treaty",
+    "vertrags": "treaty",
+    "plan": "roadmap",
+    "plans": "roadmap",
+    "programm": "roadmap",
+    "programms": "roadmap",
+}
+# a plan or programme as a signed document: "a plan of consultations", "einen Plan für Konsultationen"
+# (a determiner before it, a complement after it; "plans to sign" is a verb)
+_PLAN_WORD = re.compile(r"[Pp]lan|[Pp]rogram")
+_PLAN = {
+    "en": re.compile(
+        r"\b(?:a|an|the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<word>plan|programme|program)"
+        r"(?=\s+(?:of|for|on)\s+(?!the\s+(?:visit|trip|meeting|summit)\b)[\w-])"
+    ),
+    "de": re.compile(
+        r"\b(?:ein|einen|einem|eines|der|den|dem|des|das)\s+(?:[a-zäöüß][\w-]*\s+)?(?P<word>Plan|Plans|Programm|Programms)"
+        r"(?=\s+(?:für|zur|zum|über)\s)"
+    ),
+}
 
 
 def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
     """The agreement words of a sentence: the lexicon's, and in German the compounds of "-vertrag"/"-abkommen"."""
     found = doc.mentions_in(sentence.start, sentence.end, "agreement")
+    plan = _PLAN.get(doc.lang)
+    if plan is not None and not _PLAN_WORD.search(sentence.text):
+        plan = None  # one cheap look for the word before the full pattern
+    for m in plan.finditer(doc.text, sentence.start, sentence.end) if plan else ():
+        start, end = m.start("word"), m.end("word")
+        if not any(a.start < end and start < a.end for a in found):  # "action plan" is the lexicon's
+            found.append(Mention(start, end, m.group("word"), "agreement", "roadmap"))
     if doc.lang != "de":
-        return found
+        return sorted(found, key=lambda a: a.start)
     for m in _COMPOUND.finditer(doc.text, sentence.start, sentence.end):
         if any(a.start < m.end() and m.start() < a.end for a in found):
             continue
@@ -127,23 +179,89 @@ def _relative_parties(doc: Document, sentence: Sentence, mention: Mention) -> li
     return list(dict.fromkeys([*inside, str(anchor[-1].value)]))
 
 
+def _country_of(doc: Document, name: str) -> str | None:
+    """The country a person signs for: his office's, also one he held until before the article's day
+    ("Seine Vorgängerin Annalena Baerbock hatte …; damals unterzeichneten beide Seiten …")."""
+    country = doc.person_country.get(name)
+    if country is None:
+        held = {p.country for p in doc.found.positions if p.person == name and p.country}
+        country = held.pop() if len(held) == 1 else None
+    return country
+
+
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|that|das|die|den|welche[ns]?)\s")
+_HE_SHE = re.compile(r"\b(?:er|he|she)\b")
+
+
+def _signers_after(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
+    """ "the declaration …, which Kulubaev and Foreign Minister Wadephul's predecessor … signed", "das
+    Memorandum …, das er mit dem kasachischen Außenminister unterschrieb": the countries of the people (and
+    the countries) of a relative clause on the document that signs it; "er"/"he" is the person named last
+    in the two sentences before. None unless the clause names two parties."""
+    comma = doc.text.find(",", mention.end, sentence.end)
+    clause = _RELATIVE_AFTER.match(doc.text, comma) if comma >= 0 else None
+    if clause is None:
+        return None
+    verb = doc.cues.SIGNED.search(doc.text, clause.end(), min(sentence.end, clause.end() + 150))
+    if verb is None:
+        return None
+    start, end = clause.end(), verb.start()
+    parties: list[str] = []
+    if _HE_SHE.search(doc.text, start, end):
+        floor = doc.sentences[max(0, sentence.index - 2)].start
+        named = [p for p in doc.persons_in(floor, sentence.start) if _country_of(doc, p.name)]
+        if named:
+            parties.append(str(_country_of(doc, named[-1].name)))
+    for person in doc.persons_in(start, end):
+        country = _country_of(doc, person.name)
+        if country and country not in parties:
+            parties.append(country)
+    parties += [c for c in _countries_in(doc, start, end) if c not in parties]
+    return parties if len(parties) >= 2 else None
+
+
 _PARTY_LINK = re.compile(r"\b(?:with|by|mit|von|durch)\b")
 
 
-def _parties_around(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
+def _signers_before(doc: Document, start: int, end: int) -> list[str]:
+    parties = _countries_in(doc, start, end)
+    for person in doc.persons_in(start, end):  # the signatories' countries
+        country = _country_of(doc, person.name)
+        if country and country not in parties and not doc.in_quote(person.start):
+            parties.append(country)
+    return parties
+
+
+_CLAUSE_JOINT = re.compile(r"[;,]\s*(?:and|und|while|während|whereas)?\b|\s(?:and|und)\s")
+_THEIR = re.compile(r"\b(?:their|ihre|ihren|deren)\b", re.IGNORECASE)
+
+
+def _parties_around(
+    doc: Document, sentence: Sentence, mention: Mention, first: Mention | None = None
+) -> list[str]:
     """The countries that sign: those before the agreement word, and after it only behind "with"/"by"/"mit".
 
     "the ministers adopted a joint communique calling for a halt to violence in Myanmar": Myanmar is
-    what the communique is about, not who adopted it.
+    what the communique is about, not who adopted it. A second document of the sentence with its own verb
+    ("X and Y signed a declaration with Z, and their foreign ministers initialled a peace agreement")
+    takes the signers of its own clause, "their" the subject's before the ``first`` document.
     """
-    parties = _countries_in(doc, sentence.start, mention.start)
-    for person in doc.persons_in(sentence.start, mention.start):  # the signatories' countries
-        country = doc.person_country.get(person.name)
-        if country and country not in parties and not doc.in_quote(person.start):
-            parties.append(country)
+    verb = doc.cues.SIGNED.search(doc.text, first.end, mention.start) if first is not None else None
+    if first is not None and verb is not None:
+        joints = list(_CLAUSE_JOINT.finditer(doc.text, first.end, verb.start()))
+        start = joints[-1].end() if joints else first.end  # the verb's own clause
+        parties = _signers_before(doc, start, mention.start)
+        if not parties and _THEIR.search(doc.text, start, mention.start):
+            parties = _signers_before(doc, sentence.start, first.start)
+    else:
+        parties = _signers_before(doc, sentence.start, mention.start)
     link = _PARTY_LINK.search(doc.text, mention.end, sentence.end)
     if link:
         parties += [c for c in _countries_in(doc, link.end(), sentence.end) if c not in parties]
+        for person in doc.persons_in(link.end(), sentence.end):  # "with Prime Minister Pashinyan and …"
+            country = _country_of(doc, person.name)
+            if country and country not in parties and not doc.in_quote(person.start):
+                parties.append(country)
     return parties
 
 
@@ -162,31 +280,105 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None) ->
     return any(not doc.in_quote(m.start) for m in doc.mentions_in(sentence.start, sentence.end, "country"))
 
 
-def _meeting_for(doc: Document, sentence: Sentence, before: int, starts: list[int]) -> Meeting | None:
-    """The meeting a sentence speaks of: a meeting word in it, else the last one mentioned before it."""
-    inside = [
+def _meetings_for(
+    doc: Document, sentence: Sentence, before: int, starts: list[int]
+) -> tuple[list[Meeting], int]:
+    """The meetings a sentence may speak of, nearest first: the meeting words in it, then those mentioned
+    before it (at most four paragraphs back); and how many the sentence itself names."""
+    out = [
         doc.meeting_mentions[m.start]
         for m in doc.mentions_in(sentence.start, sentence.end, "meeting")
         if m.start in doc.meeting_mentions
     ]
-    if inside:
-        return inside[0]
-    i = bisect.bisect_left(starts, before)  # starts: the sorted keys of doc.meeting_mentions
-    if i == 0:
-        return None
-    start = starts[i - 1]
-    meeting = doc.meeting_mentions[start]
-    mention_sentence = doc.sentence_at(start)
-    if mention_sentence and sentence.paragraph - mention_sentence.paragraph <= 4:
-        return meeting
+    inside = len(out)
+    i = bisect.bisect_left(
+        starts, min(before, sentence.start)
+    )  # starts: the sorted keys of doc.meeting_mentions
+    while i > 0:
+        i -= 1
+        mention_sentence = doc.sentence_at(starts[i])
+        if mention_sentence is None or sentence.paragraph - mention_sentence.paragraph > 4:
+            break
+        meeting = doc.meeting_mentions[starts[i]]
+        if all(meeting is not m for m in out):
+            out.append(meeting)
+    return out, inside
+
+
+def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    """Whether two dates can name one day: equal, or one a refinement of the other ("2025-03" / "2025-03-04")."""
+    if a is None or b is None or a.lexical.startswith("--") or b.lexical.startswith("--"):
+        return True
+    return a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+
+
+def _signing_meeting(
+    meetings: list[Meeting], status: str, own_date: DateValue | None, inside: int
+) -> Meeting | None:
+    """The meeting a text was signed at (or is to be): the nearest whose status fits the agreement's (a text
+    signed "im Anschluss" was not signed at the summit the paragraph before announced; a treaty that "soll
+    dort unterzeichnet werden" not at the meeting that prepared it) and whose date the sentence's own date
+    does not contradict ("der im März vereinbarte Konsultationsplan", told at the June talks). When the
+    sentence dates the signing itself, a meeting of an earlier sentence must carry an agreeing date; the
+    first ``inside`` meetings are those the sentence names."""
+    for n, meeting in enumerate(meetings):
+        if (meeting.status == "planned") == (status == "planned"):
+            if own_date is not None and meeting.date is None and n >= inside:
+                return None
+            return meeting if _dates_agree(own_date, meeting.date) else None
     return None
 
 
+# the words between a determiner and the document word name its subject: "the good-neighbourliness treaty"
+_DETERMINERS = frozenset(
+    "a an the their its this that his her our ein eine einen einem einer eines der die das den dem des".split()
+)
+_PREMODIFIERS = re.compile(
+    r"\b(?i:a|an|the|their|its|this|that|ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des)\s+"
+    r"(?P<words>(?:[^\W\d][\w-]*\s+){1,4})$"
+)
+# words that end a noun phrase's modifiers: "the work begun under the declaration" is not its title
+_NOT_MODIFIER = re.compile(
+    r"\b(?:under|of|on|in|at|by|with|for|to|from|and|or|as|über|unter|mit|von|für|zu|und|oder|als|"
+    r"signed|agreed|adopted|begun|unterzeichnet\w*|vereinbart\w*)\b",
+    re.IGNORECASE,
+)
+# "plan of consultations", "Plan für Konsultationen": the complement is the plan's name, not a period
+_PLAN_COMPLEMENT = re.compile(
+    r"\s+(?:for|für|of|on|zur|zum|über)\s+(?!(?:die Jahre|den Zeitraum|the years|the period)\b)[^\W\d][\w-]*"
+)
+
+
 def _title(doc: Document, mention: Mention, sentence: Sentence) -> str:
+    """The document word with the words that name its subject: the modifiers before it, and what follows up
+    to a stop ("for the period", "signed", "with", a comma)."""
     tail = doc.text[mention.start : sentence.end]
-    stop = _TITLE_STOP.search(tail, len(mention.text))
+    skip = len(mention.text)
+    if mention.value == "roadmap" and (complement := _PLAN_COMPLEMENT.match(tail, skip)):
+        skip = complement.end()
+    stop = _TITLE_STOP.search(tail, skip)
     title = tail[: stop.start()] if stop else tail
+    head = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+    pre = _PREMODIFIERS.search(head)
+    if (
+        pre
+        and not _NOT_MODIFIER.search(pre.group("words"))
+        and not doc.mentions_in(
+            mention.start - len(pre.group("words")), mention.start, "country", "country_adj", "city", "role"
+        )
+    ):
+        title = pre.group("words") + title
     return title.strip()[:200]
+
+
+# a signing told by the words right before the document: "der im März vereinbarte Konsultationsplan",
+# "the two ministries agreed a two-year plan"
+_SIGNED_JUST_BEFORE = re.compile(
+    r"\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$|"
+    r"\bagreed\s+(?:on\s+)?(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}$"
+)
+# a draft approved is a text to be signed later: "approved a draft list of documents …, including a treaty"
+_DRAFT = re.compile(r"\b(?:draft|drafts|Entwurf|Entwurfs|Entwürfe)\b")
 
 
 def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, mention: Mention) -> str | None:
@@ -194,13 +386,17 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     cues = doc.cues
     if cues.CANCELLED.search(text):
         return "cancelled"
+    before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
     signed = cues.SIGNED.search(text)
     adopted = cues.ADOPTED.search(text)
+    if _SIGNED_JUST_BEFORE.search(before):
+        return "planned" if _DRAFT.search(before) else "signed"
     if not signed and not adopted:
         return None
     if cues.READY_TO_SIGN.search(text):
         return "intended"  # "Azerbaijan was still ready to sign a peace treaty": no agreement yet
-    before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+    if _DRAFT.search(before):
+        return "planned"
     if cues.SIGNED_PAST.search(before):
         # "signed a memorandum … that the source said would make it easier": the "would" is not the signing's
         return "signed"
@@ -215,7 +411,9 @@ def find_agreements(doc: Document) -> None:
     seen: dict[tuple, Agreement] = {}
     meeting_starts = sorted(doc.meeting_mentions)
     for sentence in doc.sentences:
+        previous = None  # the sentence's agreement word before this one
         for mention in _agreement_mentions(doc, sentence):
+            first, previous = previous, mention
             if doc.in_quote(mention.start):
                 continue
             agreement_type = str(mention.value)
@@ -223,23 +421,30 @@ def find_agreements(doc: Document) -> None:
             if status is None or status == "intended":
                 continue
             before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
-            if doc.cues.NEGATION.search(before) or re.search(r"\b(?:nicht|not|never)\b", sentence.text):
+            if doc.cues.NEGATION.search(before) or _negated(doc, sentence, mention):
                 continue
+            if _COUNTED.search(before):
+                continue  # "companies signed 58 agreements": many texts, none with its parties
             if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(sentence.text):
                 continue
             if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
                 continue
-            meeting = _meeting_for(doc, sentence, mention.start, meeting_starts)
+            meetings, inside = _meetings_for(doc, sentence, mention.start, meeting_starts)
+            meeting = meetings[0] if meetings else None
             between = _BETWEEN.search(doc.text, mention.end, sentence.end)
             relative = _relative_parties(doc, sentence, mention)
             if between:
                 parties = _countries_in(doc, between.end(), sentence.end)
             elif relative:
                 parties = relative
+            elif signers := _signers_after(doc, sentence, mention):
+                parties = signers
             else:
-                parties = _parties_around(doc, sentence, mention)
+                parties = _parties_around(doc, sentence, mention, first)
             if len(parties) < 2 and meeting is not None:
-                parties = list(dict.fromkeys([*parties, *meeting.participant_countries]))
+                # the nearest meeting that says who took part ("the next summit" may not yet)
+                sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)
+                parties = list(dict.fromkeys([*parties, *sides.participant_countries]))
             if len(parties) < 2 and not between:  # "Agreement on … of the Government of X and of Y"
                 parties = list(dict.fromkeys([*parties, *_countries_in(doc, sentence.start, sentence.end)]))
             if (
@@ -248,14 +453,20 @@ def find_agreements(doc: Document) -> None:
                 or not _state_actors(doc, sentence, meeting)
             ):
                 continue  # an agreement has two parties (or a meeting that says who they are), and states
-            period = find_year_range(doc.text, sentence.start, sentence.end) or _valid_until(doc, sentence)
-            dates = [
-                d
-                for d in find_dates(
-                    doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
-                )
-            ]
-            signed_on = dates[0].value if dates else (meeting.date if meeting else None)
+            period = (
+                find_year_range(doc.text, sentence.start, sentence.end)
+                or _years_named(doc, sentence)
+                or _valid_until(doc, sentence)
+            )
+            dates = find_dates(
+                doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end
+            )
+            dateline = _DATELINE.match(sentence.text)
+            if dateline and any(d.start >= sentence.start + dateline.end() for d in dates):
+                # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
+                dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
+            signing = _signing_meeting(meetings, status, dates[0].value if dates else None, inside)
+            signed_on = dates[0].value if dates else (signing.date if signing else None)
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
@@ -266,7 +477,7 @@ def find_agreements(doc: Document) -> None:
                     same.evidence.append(evidence)
                 if period and same.valid_from is None and same.valid_until is None:
                     same.valid_from, same.valid_until = period
-                same.signed_at = same.signed_at or (meeting.key if meeting else None)
+                same.signed_at = same.signed_at or (signing.key if signing else None)
                 same.signed_on = same.signed_on or signed_on
                 if len(title := _title(doc, mention, sentence)) > len(same.title or ""):
                     same.title = title
@@ -278,7 +489,7 @@ def find_agreements(doc: Document) -> None:
                 parties=parties,
                 party_organizations=organizations,
                 signed_on=signed_on,
-                signed_at=meeting.key if meeting else None,
+                signed_at=signing.key if signing else None,
                 valid_from=period[0] if period else None,
                 valid_until=period[1] if period else None,
                 title=_title(doc, mention, sentence),
@@ -287,6 +498,40 @@ def find_agreements(doc: Document) -> None:
             )
             seen[key] = agreement
             doc.found.agreements.append(agreement)
+    _referred_back(doc)
+
+
+# "The memorandum of understanding on … foresees language training": a definite reference to a document
+_DEFINITE = re.compile(r"(?<!\w)(?i:the|this|that|das|der|die|dieses|diese|dieser)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _referred_back(doc: Document) -> None:
+    """A later sentence that names a signed document again with a definite article and signs nothing
+    itself is more evidence of that document, when the article has exactly one of that kind."""
+    by_type: dict[str, list[Agreement]] = {}
+    for agreement in doc.found.agreements:
+        by_type.setdefault(agreement.agreement_type, []).append(agreement)
+    if not any(len(found) == 1 and found[0].status == "signed" for found in by_type.values()):
+        return
+    first = min(a.evidence[0].char_start for a in doc.found.agreements)
+    for sentence in doc.sentences:
+        if sentence.start <= first or not doc.mentions_in(sentence.start, sentence.end, "agreement"):
+            continue  # (German compounds alone never refer back: "das Abkommen" is the lexicon's word)
+        if doc.cues.SIGNED.search(sentence.text) or doc.cues.ADOPTED.search(sentence.text):
+            continue  # a sentence that signs is the loop's own
+        for mention in _agreement_mentions(doc, sentence):
+            candidates = by_type.get(str(mention.value), [])
+            if len(candidates) != 1 or doc.in_quote(mention.start):
+                continue
+            agreement = candidates[0]
+            if agreement.evidence[0].char_start >= sentence.start or agreement.status != "signed":
+                continue
+            if not _DEFINITE.search(doc.text, max(sentence.start, mention.start - 40), mention.start):
+                continue
+            evidence = doc.evidence(sentence)
+            if evidence not in agreement.evidence:
+                agreement.evidence.append(evidence)
+            break
 
 
 _DENIAL = re.compile(
@@ -307,6 +552,38 @@ def _denied(doc: Document, sentence: Sentence) -> bool:
         return False
     reply = told[1].text
     return bool(_DENIAL.search(reply) and _SUCH.search(reply) and doc.cues.SIGNED.search(reply))
+
+
+_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens of|several|numerous|a number of|"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehrere|zahlreiche|Dutzende))\s+(?:[\w-]+\s+)?$"
+)
+_CLAUSE_END = re.compile(r"[,;:]|\s[–—]\s")
+
+
+def _negated(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """Whether the signing itself is negated: "did not sign the treaty", "the treaty, never signed, …",
+    "unterzeichneten das Abkommen nicht". A negation elsewhere in the sentence is about something else
+    ("the treaty signed on Tuesday commits the six countries not to join any alliance")."""
+    cues = doc.cues
+    text = doc.text
+    verbs = [
+        v for cue in (cues.SIGNED, cues.ADOPTED) for v in cue.finditer(text, sentence.start, sentence.end)
+    ]
+    for v in verbs:
+        if cues.NEGATION.search(text, max(sentence.start, v.start() - 25), v.start()):
+            return True
+        lo, hi = (mention.end, v.start()) if v.start() >= mention.end else (v.end(), mention.start)
+        if lo < hi and cues.NEGATION.search(text, lo, hi):
+            return True
+    if (
+        doc.lang == "de"
+    ):  # V2: "Sie unterzeichneten das Abkommen nicht.", "unterzeichnet ist es bislang nicht"
+        for start in (mention.end, *(v.end() for v in verbs)):
+            end = _CLAUSE_END.search(text, start, sentence.end)
+            if re.search(r"\b(?:nicht|nie|niemals)\b", text[start : end.start() if end else sentence.end]):
+                return True
+    return False
 
 
 def _agreement_confidence(status: str, parties: list[str], between: bool) -> float:

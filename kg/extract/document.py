@@ -84,6 +84,7 @@ class Document:
         default_factory=dict
     )  # mention start -> meeting it refers to
     answers: list[tuple[int, int]] = field(default_factory=list)  # quotes that are an interviewee's answers
+    receptions: set[str] = field(default_factory=set)  # keys of meetings told as "X received Y"
     _starts: list[int] = field(default_factory=list)
     _person_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)

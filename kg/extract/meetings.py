@@ -53,6 +53,9 @@ class _Cue:
     status: str
     persons: frozenset[str] = frozenset()  # the office holders its sentence names
     sideline: bool = False  # told as a meeting "on the sidelines" of another
+    hosts: frozenset[str] = frozenset()  # heads of state or government who receive a minister here
+    also: bool = False  # "Zudem traf er …", "He also met …": one more meeting, not the one told
+    both: bool = False  # "the two ministers", "beide Minister": the two of the meeting told
 
 
 def _quoted(doc: Document, pos: int) -> bool:
@@ -70,6 +73,7 @@ def _city(mention: Mention) -> PlaceRef:
 
 
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .'-]{1,40},\s+[^–—\n]{3,30}?(?:\([^)]{1,60}\))?\s*[-–—]\s")
+_NOT_THERE = re.compile(r"\b(?:nicht|not|nie|never)\s+(?:nach|in|im|to|at)\s+(?:der\s+|the\s+)?$", re.I)
 _CAPITAL = re.compile(r"\s+(?:capital|Hauptstadt)\b")
 
 
@@ -160,6 +164,8 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
         before = doc.text[max(sentence.start, m.start - 25) : m.start]
         if m.start < _dateline_end(sentence):
             continue  # "ASTANA, 5. März –": where the report was filed, not where anyone met
+        if _NOT_THERE.search(before):
+            continue  # "musste nicht nach Peking schauen", "not in Geneva but …": where it was not
         if _LOCATIVE.search(before) or (m.start == sentence.start and not _DATELINE.match(sentence.text)):
             out.append((m, _city(m)))
     return out
@@ -243,6 +249,7 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
     return out
 
 
+_DATIVE_PLURAL = re.compile(r"\b(?:bei|nach|mit|in|von|zu|vor|aus|an|seit) den\s+$", re.I)
 _LAST_WORD = re.compile(r"([\w]+(?:-[\w]+)*)\s+$")
 
 
@@ -259,6 +266,8 @@ def _definite(doc: Document, sentence: Sentence, mention: Mention) -> bool:
         pos = m.start(1)  # type: ignore[union-attr]
     if doc.cues.DEFINITE_BEFORE.search(doc.text[max(sentence.start, pos - 20) : pos]):
         return True
+    if doc.lang == "de" and _DATIVE_PLURAL.search(doc.text[max(sentence.start, pos - 20) : pos]):
+        return True  # "Bei den kirgisisch-deutschen Gesprächen": the talks of the visit told
     # "nach dem gut zweistündigen Gespräch", "the two-hour talks": the article, then words that describe
     words = re.search(r"((?:\b[a-zäöüß][\w-]*\s+){1,2})$", doc.text[max(sentence.start, pos - 40) : pos])
     if (
@@ -316,9 +325,32 @@ def _headline_meeting(doc: Document, meetings: list[Meeting], cue: _Cue) -> Meet
             and m.date is None
             and (m.meeting_type is None or cue.meeting_type in (None, m.meeting_type))
             and set(m.participants) <= cue.persons
+            # "Außenministertreffen in Almaty" / "Präsident X hat Minister Y empfangen": not that meeting
+            and not (cue.hosts and m.meeting_type in ("ministerial-meeting", "summit", "strategic-dialogue"))
         ):
             return m
     return None
+
+
+_PREPARATIONS = re.compile(
+    r"\b(?:preparations?|preparing|Vorbereitung(?:en)?)\s+(?:for|of|des|der|auf|für)\s+"
+    r"(?:the\s+|den\s+|die\s+|das\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_PREPARATIONS_OF = re.compile(r"\b(?:preparations?|Vorbereitung(?:en)?)\s+(?:for|of|des|der|auf|für)\b", re.I)
+
+
+def _prepared(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """ "discussed preparations for the June summit": a meeting talked about, not the one told."""
+    return _prepared_start(doc, sentence, mention) < mention.start
+
+
+def _prepared_start(doc: Document, sentence: Sentence, mention: Mention) -> int:
+    """Where "preparations for …" before ``mention`` starts (``mention.start`` when there is none)."""
+    m = _PREPARATIONS.search(doc.text, max(sentence.start, mention.start - 60), mention.start)
+    return m.start() if m else mention.start
 
 
 def _agreement_topic(doc: Document, sentence: Sentence, mention: Mention) -> bool:
@@ -327,6 +359,30 @@ def _agreement_topic(doc: Document, sentence: Sentence, mention: Mention) -> boo
     if not doc.mentions_in(lo, mention.start, "agreement"):
         return False
     return bool(doc.cues.TOPIC_BEFORE.search(doc.text, max(lo, mention.start - 40), mention.start))
+
+
+_NEGOTIATIONS = re.compile(r"(?:Verhandlungen|Verhandlung|negotiations|negotiation)", re.I)
+_OVER_A_TEXT = re.compile(
+    r"\s+(?:über|on|over|zu|zum|zur|for)\s+(?:den|die|das|einen|eine|ein|a|an|the)?\s*"
+    r"(?:(?:Text|text|Entwurf|draft|wording)\s+(?:eines|einer|des|der|of|of the|of a|for a)?\s*)?$"
+)
+
+
+_DOCUMENT_WORD = re.compile(
+    r"\b[\w-]*(?:[Vv]ertrag|[Vv]ertrags|[Vv]ertrages|[Aa]bkommen|[Aa]bkommens|[Ee]rklärung|treaty|agreement|accord)\b"
+)
+
+
+def _negotiating_a_text(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """ "die Verhandlungen über den Text eines Friedensvertrags seien abgeschlossen", "negotiations on a
+    peace treaty": the work on a document, told without when and where anyone met."""
+    if not _NEGOTIATIONS.fullmatch(mention.text):
+        return False
+    following = doc.mentions_in(mention.end, min(sentence.end, mention.end + 50), "agreement")
+    if following and _OVER_A_TEXT.match(doc.text[mention.end : following[0].start]):
+        return True
+    document = _DOCUMENT_WORD.search(doc.text, mention.end, min(sentence.end, mention.end + 60))
+    return bool(document) and bool(_OVER_A_TEXT.match(doc.text[mention.end : document.start()]))
 
 
 def _denied(doc: Document, sentence: Sentence) -> bool:
@@ -355,6 +411,8 @@ def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     if late and not doc.mentions_in(mention.end, late.start(), "meeting"):
         return "cancelled"  # "A visit by Japarov to Ankara, scheduled for late September …, was called off"
     after = cues.INVITATION_OF.sub(" ", after)  # "an official visit … at the invitation of his counterpart"
+    topic = _PREPARATIONS_OF.search(after)  # "received X and discussed preparations for the summit"
+    after = after[: topic.start()] if topic else after
     # after the meeting word, "das geplante Partnerschaftsabkommen" is something else that is planned
     planned = (
         cues.PLANNED.search(before)
@@ -493,17 +551,30 @@ def _compatible(meeting: Meeting, cue: _Cue) -> bool:
         return False  # "the next ministerial will take place in Tashkent" is another meeting
     if cue.meeting_type and meeting.meeting_type and cue.meeting_type != meeting.meeting_type:
         loose = cue.meeting_type == "bilateral-talks" and cue.definite
+        # "the meeting … the second round of their strategic dialogue": the round the visit's talks were
+        loose = loose or (
+            cue.meeting_type == "strategic-dialogue"
+            and meeting.meeting_type in ("visit", "bilateral-talks")
+            and bool(meeting.participants)
+            and cue.persons <= set(meeting.participants)
+        )
         # "Bayramov and Gedion held talks at the ministry": the talks of the visit the two are on
         during = (
             cue.meeting_type == "bilateral-talks"
             and meeting.meeting_type == "visit"
-            and len(cue.persons) >= 2
-            and cue.persons <= set(meeting.participants)
+            and (
+                (len(cue.persons) >= 2 and cue.persons <= set(meeting.participants))
+                or (cue.both and not cue.persons and len(meeting.participants) >= 2)
+            )
         )
         if not (loose or during):
             return False
     if cue.date and meeting.date and cue.date.lexical != meeting.date.lexical:
         return False
+    if cue.also and not cue.definite and len(meeting.participants) >= 2:
+        return False  # "Zudem traf er den Vorsitzenden des Oberhauses": not the talks just told
+    if cue.hosts and not cue.definite and not cue.hosts <= set(meeting.participants):
+        return False  # "Präsident X empfing Minister Y": not Y's talks or ministerial meeting told before
     if (
         cue.sideline
         and not cue.definite
@@ -532,6 +603,15 @@ def _compatible(meeting: Meeting, cue: _Cue) -> bool:
         and not (cue.format and meeting.format)  # "opened the 25th meeting of the SCO Council": its session
     ):
         return False  # "Später traf Xi auch den iranischen Präsidenten": a new pair is a new meeting
+    if (
+        cue.definite
+        and len(cue.persons) >= 2
+        and len(meeting.participants) >= 2
+        and cue.persons - set(meeting.participants)
+        and set(meeting.participants) - cue.persons
+        and not (cue.format or meeting.format)
+    ):
+        return False  # "the talks between X and Z" after "Y received X": another pair, another meeting
     return not (
         cue.countries
         and meeting.participant_countries
@@ -549,7 +629,13 @@ def _merge(meeting: Meeting, cue: _Cue, doc: Document, sentence: Sentence) -> No
     meeting.venue_country = meeting.venue_country or cue.venue_country
     if meeting.format and cue.format:
         meeting.format = _larger_format(meeting.format, cue.format)
-    meeting.format = meeting.format or cue.format
+    if not (
+        loose
+        and meeting.meeting_type in (None, "bilateral-talks", "visit")
+        and len(_sides(doc, meeting)) == 2
+    ):
+        # "Bei den usbekisch-türkischen Gesprächen ging es um … die Organisation der Turkstaaten": a topic
+        meeting.format = meeting.format or cue.format
     meeting.ordinal = meeting.ordinal or cue.ordinal
     for c in cue.countries:
         if c not in meeting.participant_countries:
@@ -642,8 +728,16 @@ def _share_attributes(
         shares[nearest(place[0].start)][1].append(place)
     for fmt in formats:
         shares[nearest(fmt.start)][2].append(fmt)
-    for share in shares:  # one city and one format for all meetings of the sentence unless one names its own
-        if not share[1] and places:
+    kinds = [
+        m.value[0] or ("ministerial-meeting" if _ministerial_by_title(doc, sentence, m) else None)  # type: ignore[index]
+        for m in introducing
+    ]
+    owners = {kinds[i] for i, share in enumerate(shares) if share[1]}
+    for i, share in enumerate(shares):  # one city and one format for all meetings of the sentence unless one
+        # names its own; not for a meeting referred back to of another kind than the one the city went to:
+        # "The summit followed a meeting of the six foreign ministers in Almaty": Almaty is not the summit's
+        other_kind = definite[i] and kinds[i] and owners and None not in owners and kinds[i] not in owners
+        if not share[1] and places and not other_kind:
             share[1].extend(places)
         if not share[2] and formats:
             share[2].extend(formats)
@@ -695,8 +789,47 @@ def _cue(
         persons=frozenset(
             p.name for p in doc.persons_in(sentence.start, sentence.end) if not _quoted(doc, p.start)
         ),
-        sideline=bool(doc.cues.SIDELINES.search(sentence.text)),
+        sideline=bool(doc.cues.SIDELINES.search(sentence.text))
+        or _under_heading(doc, sentence, doc.cues.SIDELINES),
+        hosts=_hosts(doc, sentence, mention, verb),
+        both=bool(_BOTH.search(sentence.text)),
+        also=bool(
+            doc.cues.ALSO.search(
+                doc.text[max(sentence.start, mention.start - 80) : min(sentence.end, mention.end + 12)]
+            )
+        ),
     )
+
+
+def _under_heading(doc: Document, sentence: Sentence, cue: re.Pattern[str]) -> bool:
+    """A list item ("- Putin next met …") under a heading line of its paragraph that ``cue`` matches
+    ("ON THE SIDELINES")."""
+    if not sentence.text.startswith(("-", "–", "—", "•", "*")):
+        return False
+    for earlier in doc.paragraphs[sentence.paragraph].sentences:
+        if earlier.index >= sentence.index:
+            return False
+        if "\n" not in doc.text[earlier.end : earlier.end + 2] or earlier.text.endswith((".", "!", "?")):
+            continue
+        return bool(cue.search(earlier.text))
+    return False
+
+
+def _hosts(doc: Document, sentence: Sentence, mention: Mention, verb: bool) -> frozenset[str]:
+    """The heads of state or government a sentence has receive a minister ("President X received
+    Foreign Minister Y", "Y wurde von Präsident X empfangen"): a courtesy call of its own, not the
+    minister's talks or the ministerial meeting of the day."""
+    if not verb or not doc.cues.RECEPTION.fullmatch(mention.text):
+        return frozenset()
+    persons = [p for p in doc.persons_in(sentence.start, sentence.end) if not _quoted(doc, p.start)]
+    heads = {p.name for p in persons if doc.person_roles.get(p.name, set()) & _HEAD_ROLES}
+    guests = {p.name for p in persons if doc.person_roles.get(p.name, set()) & _MINISTER_ROLES} - heads
+    titled = any(
+        r.value[0] in _MINISTER_ROLES  # type: ignore[index]
+        and not any(p.start <= r.end + 1 and r.start <= p.end for p in persons)
+        for r in doc.mentions_in(sentence.start, sentence.end, "role")
+    )
+    return frozenset(heads) if heads and (guests or titled) else frozenset()
 
 
 _SUBCLAUSE = re.compile(
@@ -747,18 +880,79 @@ def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
     return bool(strong or held)
 
 
-def _find_existing(meetings: list[Meeting], cue: _Cue, article_date: str | None = None) -> Meeting | None:
+def _loose_talks(cue: _Cue) -> bool:
+    """ "the talks", "den Gesprächen": a reference back to whatever talks were told."""
+    return cue.meeting_type == "bilateral-talks" and cue.definite and not cue.hosts
+
+
+def _find_existing(
+    meetings: list[Meeting],
+    cue: _Cue,
+    article_date: str | None = None,
+    *,
+    receptions: set[str] | frozenset[str] = frozenset(),
+) -> Meeting | None:
     """The latest compatible meeting; an undated reference prefers one that is not weeks in the past.
 
     "The state visit of President Macron in November 2023 …. Following the talks, the ministers
     signed …": the talks are today's, not the background visit's.
     """
     compatible = [m for m in reversed(meetings) if _compatible(m, cue)]
+    if cue.generic:  # "Die Sitzung hat begonnen": the session of a format, not a talk told since
+        compatible.sort(key=lambda m: m.meeting_type not in _SESSION_TYPES and not m.format)
+    if cue.definite and cue.persons:
+        # "X chairs the meeting": one X is in, or one whose participants are not known yet, not two others' talks
+        compatible.sort(key=lambda m: len(m.participants) >= 2 and not cue.persons & set(m.participants))
+    if receptions and _loose_talks(cue):  # "the talks": the talks told, not a reception by a president
+        compatible.sort(key=lambda m: m.key in receptions)
     if article_date and cue.date is None:
         current = [m for m in compatible if not _weeks_before(m.date, article_date)]
         if current:
             return current[0]
     return compatible[0] if compatible else None
+
+
+def _just_told(
+    doc: Document, sentence: Sentence, current: Meeting | None, earlier: list[Meeting], cue: _Cue
+) -> Meeting | None:
+    """ "The talks … have ended. Both sides describe the meeting as …": a reference back in the paragraph
+    of the meeting told last is to that one, not to one told earlier (or created later) in the article."""
+    if current is None or current not in earlier or not current.evidence:
+        return None
+    if current.key in doc.receptions and _loose_talks(cue):
+        return None  # "Tokayev received both ministers. … The talks …": the ministers' talks
+    last = doc.sentence_at(current.evidence[-1].char_start)
+    if last is None or last.paragraph != sentence.paragraph:
+        return None
+    # "describe the meeting as the second round of their strategic dialogue": one event named twice
+    if not cue.definite and not (last.index == sentence.index and cue.persons <= set(current.participants)):
+        return None
+    return current if _compatible(current, cue) else None
+
+
+_BOTH = re.compile(
+    r"\b(?:both|the two) (?:foreign )?ministers\b|\bbeide(?:n)? (?:Außen)?[Mm]inister(?:innen)?\b", re.I
+)
+
+
+def _both_guests(
+    doc: Document, sentence: Sentence, meeting: Meeting, told: list[Meeting], hosts: frozenset[str]
+) -> None:
+    """ "President X received both ministers": the two ministers of the meeting told last."""
+    if not _BOTH.search(sentence.text):
+        return
+    home = {doc.person_country.get(p) for p in hosts} - {None}
+    for other in reversed(told):
+        ministers = [
+            p
+            for p in other.participants
+            if doc.person_roles.get(p, set()) & _MINISTER_ROLES and doc.person_country.get(p) not in home
+        ]
+        if len(ministers) >= 2:
+            for name in ministers[:2] if len(ministers) == 2 else []:
+                if name not in meeting.participants:
+                    meeting.participants.append(name)
+            return
 
 
 def _weeks_before(value: DateValue | None, article_date: str) -> bool:
@@ -811,10 +1005,13 @@ def _titled_persons(doc: Document, sentence: Sentence) -> list[str]:
             doc.text[max(sentence.start, adjective.start - 6) : adjective.start],
         ):
             continue  # "eines tadschikischen Außenministers", "a Tajik minister": anyone with that office
+        office = role.value[0]  # type: ignore[index]
+        # "der iranische Minister": the Iranian foreign minister when the article has no other minister of Iran
+        offices = _MINISTER_ROLES if office == "minister" else {office}
         holders = [
             name
             for name, roles in doc.person_roles.items()
-            if role.value[0] in roles and doc.person_country.get(name) == adjective.value  # type: ignore[index]
+            if roles & offices and doc.person_country.get(name) == adjective.value
         ]
         if len(holders) == 1:
             out.append(holders[0])
@@ -834,6 +1031,7 @@ def _series(doc: Document, meetings: list[Meeting], cue: _Cue) -> Meeting | None
 
 
 _SERIES_TYPES = ("summit", "ministerial-meeting", "strategic-dialogue")
+_SESSION_TYPES = ("summit", "ministerial-meeting")
 
 
 def _sides(doc: Document, meeting: Meeting) -> list[str]:
@@ -948,7 +1146,11 @@ def _meeting_confidence(meeting: Meeting) -> float:
 def _ministerial_by_title(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     """'Treffen der Außenminister', 'meeting of foreign ministers', 'foreign ministers' meeting'."""
     after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 40), "role")
-    link = r"\s*(?:des Rates der|des Rats der|der|of the Council of|of(?: the)?)\s*"
+    link = (
+        r"\s*(?:des Rates der|des Rats der|der|of the Council of|of(?: the)?)\s*"
+        r"(?:(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten|"
+        r"\d{1,2})\s+)?"  # "a meeting of the six foreign ministers", "ein Treffen der fünf Außenminister"
+    )
     if after and re.fullmatch(link, doc.text[mention.end : after[0].start]):
         return after[0].value[0] in _MINISTER_ROLES  # type: ignore[index]
     return False
@@ -1087,6 +1289,14 @@ def find_meetings(doc: Document) -> None:
                 for m in introducing
                 if doc.cues.SUCH.search(doc.text, max(sentence.start, m.start - 12), m.start)
             }  # "…, the first such meeting since 2019" names no event of its own
+            if any(m.value[2] for m in introducing):  # type: ignore[index]
+                # "received Wang … and discussed preparations for the June summit": the summit is a topic
+                topics = [m for m in introducing if not m.value[2] and _prepared(doc, sentence, m)]  # type: ignore[index]
+                if topics:
+                    # its date and place are the summit's: "… preparations for the Nordic summit in August"
+                    introducing = [m for m in introducing if m not in topics]
+                    dates = [d for d in dates if d.start < _prepared_start(doc, sentence, topics[0])]
+                    places = [p for p in places if p[0].start < _prepared_start(doc, sentence, topics[0])]
             if any(not m.value[2] and m.start not in back and m.start not in beside for m in introducing):  # type: ignore[index]
                 # "ministers met in Almaty for the seventh meeting": the noun names the event, not the verb
                 introducing = [m for m in introducing if not m.value[2]]  # type: ignore[index]
@@ -1157,7 +1367,11 @@ def find_meetings(doc: Document) -> None:
                         cue.date = (
                             None  # "am Dienstag … den Gipfel vorbereitet, der Ende August …": not its date
                         )
-                if _negated(doc, sentence, mention) or _agreement_topic(doc, sentence, mention):
+                if (
+                    _negated(doc, sentence, mention)
+                    or _agreement_topic(doc, sentence, mention)
+                    or _negotiating_a_text(doc, sentence, mention)
+                ):
                     continue
                 if (
                     cue.place is None
@@ -1199,8 +1413,9 @@ def find_meetings(doc: Document) -> None:
                     )
                 # the event told beside another is not that other one: "met on the sidelines of the summit"
                 earlier = meetings[:told_here] if beside else meetings
-                existing = _find_existing(earlier, cue, doc.article.date) or _headline_meeting(
-                    doc, earlier, cue
+                existing = _just_told(doc, sentence, current, earlier, cue) or (
+                    _find_existing(earlier, cue, doc.article.date, receptions=doc.receptions)
+                    or _headline_meeting(doc, earlier, cue)
                 )
                 if such and existing is None:
                     continue
@@ -1220,6 +1435,11 @@ def find_meetings(doc: Document) -> None:
                     if cue.generic and cue.definite and actorless:
                         # "Auch Außenminister X meldete sich in der Sitzung zu Wort": "the session" is not
                         # surely the meeting told before, and that one names no one who met
+                        continue
+                    if _only_related(doc, sentence, cue, introducing):
+                        # "The summit followed a meeting of the six foreign ministers in Almaty": the sentence
+                        # tells the ministers' meeting; the summit is only named to place it
+                        doc.meeting_mentions[mention.start] = existing
                         continue
                     _merge(existing, cue, doc, sentence)
                     doc.meeting_mentions[mention.start] = existing
@@ -1260,6 +1480,8 @@ def find_meetings(doc: Document) -> None:
                     told = [current] if current is not None else []
                     pairs = (_sides(doc, m) for m in [*told, *reversed(meetings)])
                     cue.countries = next((sides for sides in pairs if len(sides) == 2), [])
+                if cue.hosts and cue.meeting_type is None:
+                    cue.meeting_type = "bilateral-talks"  # a reception: a talk, not the guest's visit
                 meeting = Meeting(
                     key=_meeting_key(doc, len(meetings)),
                     meeting_type=cue.meeting_type,  # type: ignore[arg-type]
@@ -1274,6 +1496,11 @@ def find_meetings(doc: Document) -> None:
                 )
                 meetings.append(meeting)
                 doc.meeting_mentions[mention.start] = meeting
+                if cue.hosts:
+                    doc.receptions.add(meeting.key)
+                if cue.hosts or (not cue.persons and cue.status == "held" and cue.meeting_type != "summit"):
+                    # "received both ministers", "the two foreign ministers had last met in …": the two told
+                    _both_guests(doc, sentence, meeting, meetings[:-1], cue.hosts)
                 current = meeting
                 _add_participants(doc, meeting, sentence)
                 if lead_sentence is not None:
@@ -1299,6 +1526,20 @@ def find_meetings(doc: Document) -> None:
     for start, meeting in list(doc.meeting_mentions.items()):
         if meeting not in kept:
             del doc.meeting_mentions[start]
+
+
+def _only_related(doc: Document, sentence: Sentence, cue: _Cue, introducing: list[Mention]) -> bool:
+    """A meeting referred back to ("the summit") in a sentence that tells another one ("a meeting of the
+    ministers in Almaty in April") and says nothing of its own about it (no date, place or format)."""
+    if not cue.definite or cue.date or cue.place or cue.format or cue.ordinal:
+        return False
+    return any(
+        m is not cue.mention
+        and not isinstance(m, _ImplicitMention)
+        and not _definite(doc, sentence, m)
+        and m.value[0] != cue.meeting_type  # type: ignore[index]
+        for m in introducing
+    )
 
 
 def _bare_cue(mention: Mention) -> _Cue:

@@ -102,6 +102,44 @@ def _name_after(
     return name, start, end
 
 
+def _holder_by_surname(doc: Document, title: _Title, known: dict[str, str]) -> tuple[str, int, int] | None:
+    """ "Prime Minister Pashinyan and President Trump" with no full name in the article: the surname after a
+    title of head of state, head of government or foreign minister is the one holder of the reference
+    table with that surname who holds that office (of the title's country, if it names one) on the
+    article's day. Nothing without the article's day, nothing when two holders fit."""
+    on = _iso_day((doc.article.date or "")[:10])
+    if on is None:
+        return None
+    roles = {_HOLDER_ROLE.get(role, role) for role, _ in title.roles} & {
+        "president",
+        "prime-minister",
+        "foreign-minister",
+    }
+    gap = re.match(r"[ \t]*", doc.text[title.end : title.end + 5])
+    start = title.end + (gap.end() if gap else 0)
+    m = NAME.match(doc.text, start)
+    if not roles or not m or len(m.group(0).split()) != 1 or m.start() != start:
+        return None
+    surname = m.group(0)
+    if not _valid_name_token(surname, doc) or doc.mentions_in(m.start(), m.end()):
+        return None
+    folded = _folded_tokens(surname)
+    fitting = {
+        holder
+        for holder in _holders_by_last_name().get(folded[-1] if folded else "", ())
+        if any(t.role in roles and t.covers(on) and title.country in (None, t.country) for t in holder.terms)
+    }
+    if len(fitting) != 1:
+        return None
+    holder = fitting.pop()
+    spellings = [*holder.names.get(doc.lang, ()), holder.name, *holder.all_names()]
+    full = next((n for n in spellings if n.split()[-1] == surname), None) or next(
+        (n for n in spellings if _folded_tokens(n)[-1:] == folded[-1:]), holder.name
+    )
+    known[surname] = full
+    return surname, m.start(), m.end()
+
+
 def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
     """The one full name the article writes with this surname ("Donald Trump" for "Trump"), if any."""
     found = {
@@ -174,6 +212,7 @@ def _titles(doc: Document) -> list[_Title]:
                 m.kind in ("country", "country_adj")
                 and country is None
                 and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
+                and not _LINK_WORD.search(gap)  # "President Aliyev of Azerbaijan and President Trump"
             ) and (
                 m.kind == "country_adj"
                 or m.text.endswith(("s", "'s", "’s"))
@@ -214,6 +253,11 @@ def _titles(doc: Document) -> list[_Title]:
         written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
         titles.append(_Title(start, end, written, country, organization, qualifier))
     return titles
+
+
+_LINK_WORD = re.compile(
+    r"\b(?:and|or|with|to|of|by|at|in|on|from|for|und|oder|mit|zu|von|bei|für|met|traf|said|sagte)\b", re.I
+)
 
 
 def _most_mentioned(doc: Document, candidates: tuple[str, ...], counts: dict[str, int]) -> str:
@@ -275,6 +319,8 @@ def find_people(doc: Document) -> None:
     for title in _titles(doc):
         hit = _name_after(doc, title.end, known, surname_ok=title.country is not None)
         if hit is None:
+            hit = _holder_by_surname(doc, title, known)
+        if hit is None:
             hit = _name_before(doc, title.start, known, _sentence_floor(doc, title.start))
             if hit is not None and hit[1] in claimed:
                 continue  # "Singapore's Foreign Minister V. B., Indonesian Foreign Minister …": not V. B.'s title
@@ -292,6 +338,8 @@ def find_people(doc: Document) -> None:
     for title, name, start, end in [*_list_items(doc, known), *_table_holders(doc, known)]:
         known[name] = name
         linked.append((title, name, start, end))
+    for name in _relatives(doc):  # a person, but no office: no position
+        known.setdefault(name, name)
 
     # surnames (and first tokens of East-Asian names) that point to exactly one person
     short: dict[str, set[str]] = {}
@@ -300,8 +348,9 @@ def find_people(doc: Document) -> None:
         if len(tokens) > 1:
             short.setdefault(tokens[-1], set()).add(name)
             short.setdefault(tokens[0], set()).add(name)
+    shared = _shared_surnames(doc) if short else frozenset()
     for key, names in short.items():
-        if len(names) == 1 and key not in known and _valid_name_token(key, doc):
+        if len(names) == 1 and key not in known and key not in shared and _valid_name_token(key, doc):
             known[key] = next(iter(names))
 
     _collect_mentions(doc, known)
@@ -419,20 +468,51 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
     return out
 
 
-def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
-    """Heads of state, heads of government and foreign ministers the article names without a title ("Xi Jinping,
-    Kassym-Jomart Tokayev of Kazakhstan … put their names to", "Gastgeber Wladimir Putin"): a full name (two
-    words or more) that is exactly one spelling of the reference table of office holders, with the offices
-    his terms give him on the article's day (none without a date). One pass over the capitalised
-    word runs of the text, one dictionary look-up per run and sub-run."""
-    from kg import reference
+_KIN = (
+    r"(?:father|mother|son|daughter|brother|sister|wife|husband|widow|Vater|Mutter|Sohn|Tochter|Bruder|"
+    r"Schwester|Ehefrau|Ehemann|Witwe)"
+)
+_KIN_ANY = re.compile(rf"\b{_KIN}\b")
+_KIN_BEFORE = re.compile(rf"\b(?i:his|her|their|sein|seine|ihr|ihre)\s+(?:\w+\s+)?{_KIN}[ \t]$")
+_KIN_AFTER = re.compile(
+    rf"^,[ \t]+(?i:the|his|her|der|die|sein|seine|ihr|ihre)\s+(?:[\w-]+\s+){{0,2}}{_KIN}$"
+)
 
-    day = (doc.article.date or "")[:10]
-    on = _iso_day(day)
-    if on is None:
-        return []  # without the article's day the table cannot say who holds an office
-    taken = {id(h) for h in map(_holder, set(known.values())) if h is not None}
-    written = " | ".join(known.values())
+
+def _relatives(doc: Document) -> list[str]:
+    """ "Sein Vater Heydar Alijew", "Kim Yo Jong, die einflussreiche Schwester des Machthabers": a full name
+    told as someone's relative is a person of its own (and keeps a shared surname from naming the other).
+    Only the name runs next to a kinship word are read."""
+    out: list[str] = []
+    text = doc.text
+    for kin in _KIN_ANY.finditer(text):
+        after = NAME.match(text, kin.end() + 1) if text[kin.end() : kin.end() + 1] in (" ", "\t") else None
+        if after and _KIN_BEFORE.search(text, max(0, kin.start() - 30), kin.end() + 1):
+            _add_relative(doc, after.start(), after.end(), out)  # "Sein Vater Heydar Alijew"
+        floor = max(0, kin.start() - 120)
+        comma = text.rfind(",", floor, kin.start())
+        if comma < 0 or not _KIN_AFTER.match(text[comma : kin.end()]):
+            continue
+        before = None
+        for run in NAME.finditer(text, max(floor, comma - 60), comma):
+            before = run
+        if before is not None and before.end() == comma:  # "Kim Yo Jong, die einflussreiche Schwester"
+            _add_relative(doc, before.start(), before.end(), out)
+    return out
+
+
+def _add_relative(doc: Document, start: int, end: int, out: list[str]) -> None:
+    name = _clean_name(doc.text[start:end], doc)
+    if not name or len(name.split()) < 2 or name in out:
+        return
+    at = doc.text.find(name, start, end)
+    if at >= 0 and not doc.mentions_in(at, at + len(name), "role", "country", "country_adj", "city"):
+        out.append(name)
+
+
+def _shared_surnames(doc: Document) -> frozenset[str]:
+    """Last words the article writes after two different first names ("Ilham Alijew", "Heydar Alijew"):
+    alone ("Alijew") they name no one for sure."""
     first_names: dict[str, set[str]] = {}  # last word -> the words before it, over every written full name
     for run in NAME.finditer(doc.text):
         tokens = run.group(0).split()
@@ -448,6 +528,23 @@ def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, s
             ):
                 continue
             first_names.setdefault(tokens[k], set()).add(first)
+    return frozenset(last for last, firsts in first_names.items() if len(firsts) > 1)
+
+
+def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
+    """Heads of state, heads of government and foreign ministers the article names without a title ("Xi Jinping,
+    Kassym-Jomart Tokayev of Kazakhstan … put their names to", "Gastgeber Wladimir Putin"): a full name (two
+    words or more) that is exactly one spelling of the reference table of office holders, with the offices
+    his terms give him on the article's day (none without a date). One pass over the capitalised
+    word runs of the text, one dictionary look-up per run and sub-run."""
+    from kg import reference
+
+    day = (doc.article.date or "")[:10]
+    on = _iso_day(day)
+    if on is None:
+        return []  # without the article's day the table cannot say who holds an office
+    taken = {id(h) for h in map(_holder, set(known.values())) if h is not None}
+    written = " | ".join(known.values())
     out: list[tuple[_Title, str, int, int]] = []
     for run in NAME.finditer(doc.text):
         words = list(re.finditer(r"\S+", run.group(0)))
@@ -456,9 +553,11 @@ def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, s
         i = 0
         while i < len(words) - 1:
             for j in range(min(len(words), i + 6), i + 1, -1):  # the longest sub-run first
-                if words[j - 1].group(0).casefold() not in _holder_last_words():
+                last = _POSSESSIVE.sub("", words[j - 1].group(0))  # "Antony Blinken's project"
+                if last.casefold() not in _holder_last_words():
                     continue  # no holder's name ends so: no look-up
-                start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].start() + len(last)
                 name = doc.text[start:end]
                 holder = reference.holder_by_name(name)
                 if (
@@ -466,21 +565,32 @@ def _table_holders(doc: Document, known: dict[str, str]) -> list[tuple[_Title, s
                     or id(holder) in taken
                     or name in written  # "Mohammed bin Zayed" of "Mohammed bin Zayed Al Nahyan, Präsident …"
                     or doc.mentions_in(start, end, "role", "country")
-                    or len(first_names.get(name.split()[-1], ())) > 1  # "Ilham Alijew" and "Heydar Alijew"
                 ):
                     continue
                 offices = {(t.role, t.country) for t in holder.terms if t.covers(on)}
+                qualifier = None
+                if not offices:  # "Seine Vorgängerin Annalena Baerbock": all his terms ended before the day
+                    offices, qualifier = _last_office(holder.terms, on), "former"
                 if not offices or len({c for _, c in offices}) != 1:
                     continue
                 taken.add(id(holder))
                 country = next(iter(offices))[1]
                 roles = [(role, "") for role in sorted({r for r, _ in offices})]
-                title = _Title(start, end, roles, country, None, None, 0.75)
+                title = _Title(start, end, roles, country, None, qualifier, 0.75)
                 out.append((title, name, start, end))
                 i = j - 1
                 break
             i += 1
     return out
+
+
+def _last_office(terms, on) -> set[tuple[str, str]]:
+    """The office of the term that ended last, when every term ended before ``on`` (none while one runs
+    or starts later)."""
+    if not terms or any(t.last_day is None or t.last_day >= on for t in terms):
+        return set()
+    last = max(t.last_day for t in terms)
+    return {(t.role, t.country) for t in terms if t.last_day == last}
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,21 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
+_BULLET = re.compile(r"\n[ \t]*[-–—•*][ \t]+(?=\S)")  # a list item on its own line: "- Putin next met …"
+
+
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]``; a bullet line ("- …", "• …") always starts a new one."""
+    out = []
+    cursor = start
+    for bullet in _BULLET.finditer(text, start, end):
+        out.extend(_split_plain(text, cursor, bullet.start()))
+        cursor = bullet.start() + 1
+    out.extend(_split_plain(text, cursor, end))
+    return out
+
+
+def _split_plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):

@@ -28,7 +28,8 @@ DAY_BEFORE = re.compile(r"\b(?:am Vortag|tags zuvor|einen Tag zuvor|am Tag zuvor
 DAY_AFTER = re.compile(r"\b(?:am Folgetag|tags darauf|am Tag danach|einen Tag später)\b", re.IGNORECASE)
 PLANNED_AROUND = re.compile(r"\bbereite\w*\b.{0,80}\bvor\b|\bstehen\b.{0,40}\bbevor\b", re.IGNORECASE)
 PAST_HELD = re.compile(
-    r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte)\b", re.I
+    r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte|worden war|worden waren)\b",
+    re.I,
 )
 DENIED = re.compile(  # a meeting a report claims and an official denies
     r"\b(?:Berichte\w*|Meldung\w*|Spekulation\w*)\b.{0,200}\b(?:wies\w*\b.{0,80}\bzurück|zurückgewiesen|dementiert\w*|bestritt\w*|bestritten|falsch)\b|"
@@ -147,6 +148,9 @@ LEADERS_OF = re.compile(
     r"\b(?:[Dd]ie\s+)?(?:Staats- und Regierungschefs|Staatschefs|Präsidenten)\s+(?:der|des)\s+$"
 )  # "die Staatschefs der OTS trafen sich"
 SIDELINES = re.compile(r"\b(?:am Rande|am Rand|an den Rändern)\b", re.I)  # a meeting beside another
+ALSO = re.compile(
+    r"\b(?:zudem|außerdem|ebenfalls|darüber hinaus)\b", re.I
+)  # "Zudem traf er …": one more meeting
 REFLEXIVE_ONLY = re.compile(
     r"getroffen"
 )  # a meeting only as "sich … getroffen", not "eine Entscheidung getroffen"

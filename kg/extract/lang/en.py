@@ -131,6 +131,7 @@ LEADERS_OF = re.compile(
     r"\b(?:[Tt]he\s+)?(?:leaders|heads of state(?: and government)?|presidents)\s+of\s+(?:the\s+)?$"
 )  # "the leaders of the OTS gathered"
 SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b", re.I)  # a meeting beside another
+ALSO = re.compile(r"\b(?:also|in addition|additionally)\b", re.I)  # "He also met …": one more meeting
 REFLEXIVE_ONLY = re.compile(r"(?!)")  # (German only: "sich … getroffen")
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 CONTEXT_ANAPHOR = re.compile(
