@@ -73,6 +73,8 @@ REPORTED = {
 }
 #: meeting kinds that may be one event told differently (a phone call or a summit joins its own kind only)
 _IN_PERSON = frozenset({"ministerial-meeting", "bilateral-talks", "strategic-dialogue", "visit", "other"})
+#: kinds of meeting several delegations attend: a report may name only some of them
+_SESSIONS = frozenset({"ministerial-meeting", "summit"})
 #: when members disagree on the kind and are equally many: the more specific first
 _KIND_RANK = (
     "summit",
@@ -361,7 +363,32 @@ def read_meetings(store: Any, people: dict[tuple[str, str], str]) -> list[Stored
             venue=m.venue,
             ordinal=int(m.ordinal) if m.ordinal else None,
         )
+    _tell_apart(found.values(), meeting_iri)
     return sorted(found.values(), key=lambda m: (m.sha, m.own, m.stored))
+
+
+def _tell_apart(meetings: Iterable[StoredMeeting], meeting_iri: Callable[..., str]) -> None:
+    """Two meetings of one article with one own IRI (the same kind, day, town and sides: talks with the
+    minister and a reception by the president) are told apart by who met, as the mapping does."""
+    by_own: dict[tuple[str, str], list[StoredMeeting]] = {}
+    for m in meetings:
+        by_own.setdefault((m.sha, m.own), []).append(m)
+    for group in by_own.values():
+        if len(group) < 2:
+            continue
+        for m in group:
+            m.own = meeting_iri(
+                m.sha,
+                m.kind,
+                m.date[0] if m.date else None,
+                m.date[1] if m.date else None,
+                m.place,
+                sorted(m.countries),
+                m.format,
+                venue=m.venue,
+                ordinal=int(m.ordinal) if m.ordinal else None,
+                people=sorted(m.people) or [m.stored],
+            )
 
 
 def read_agreements(
@@ -438,11 +465,13 @@ def meeting_conflict(a: StoredMeeting, b: StoredMeeting) -> str | None:
     for what in ("place", "venue", "format", "ordinal"):
         if _differ(getattr(a, what), getattr(b, what)):
             return what
-    if a.countries and b.countries and not a.countries & b.countries:
+    if _one_session(a, b):
+        pass  # each report names some of the delegations: "Wang Yi attended" / "Saidov and Muhriddin met there"
+    elif a.countries and b.countries and not a.countries & b.countries:
         return "disjoint countries"
-    if a.people and b.people and not a.people & b.people and not (a.format and a.format == b.format):
+    elif a.people and b.people and not a.people & b.people and not (a.format and a.format == b.format):
         return "disjoint people"
-    if not (a.format and a.format == b.format):
+    if not (a.format and a.format == b.format or _one_session(a, b)):
         if len(a.countries) >= 2 and len(b.countries) >= 2 and a.countries != b.countries:
             return "different countries"
         if len(a.people) >= 2 and len(b.people) >= 2 and a.people != b.people:
@@ -450,6 +479,20 @@ def meeting_conflict(a: StoredMeeting, b: StoredMeeting) -> str | None:
     if "held" in a.status | b.status and "cancelled" in a.status | b.status:
         return "held and cancelled"
     return None
+
+
+def _one_session(a: StoredMeeting, b: StoredMeeting) -> bool:
+    """Two reports of a ministerial meeting or summit in one town (or one naming some of those the
+    other names): each may name only some of the delegations ("the two ministers had last met in
+    Almaty at the meeting of foreign ministers of …"), so their participants are not compared."""
+    if a.kind != b.kind or a.kind not in _SESSIONS:
+        return False
+    if a.place and a.place == b.place:
+        return True
+    if (a.format or b.format) and (a.countries <= b.countries or b.countries <= a.countries):
+        return True  # the delegations one names are among those of the format the other names
+    small, large = (a, b) if len(a.people) <= len(b.people) else (b, a)
+    return small.people < large.people and small.countries <= large.countries and len(large.people) > 2
 
 
 def meeting_link(a: StoredMeeting, b: StoredMeeting) -> int:
@@ -724,13 +767,15 @@ def agreement_conflict(a: StoredAgreement, b: StoredAgreement) -> str | None:
     shared, apart = _shared_words(a, b)
     if apart:
         return "titles of one language with no word in common"
-    if a.meeting and b.meeting and a.meeting != b.meeting and shared < 2:
-        return "signed at two meetings"
+    same_day = bool(a.signed_on and a.signed_on[1] == "date" and a.signed_on == b.signed_on)
+    if a.meeting and b.meeting and a.meeting != b.meeting and shared < 2 and not same_day:
+        return "signed at two meetings"  # on one day, two meetings of one visit (talks, a reception) may be named
     return None
 
 
 def agreement_link(a: StoredAgreement, b: StoredAgreement) -> int:
-    """3 the same signing day or meeting and the same parties, 2 two content words of the title in common."""
+    """3 the same signing day or meeting and the same parties, 2 two content words of the title in common
+    or the same kind among the same three or more parties."""
     shared, _ = _shared_words(a, b)
     same_parties = bool(a.parties) and a.parties == b.parties
     same_day = bool(a.signed_on and b.signed_on and a.signed_on[1] == "date" and a.signed_on == b.signed_on)
@@ -738,6 +783,8 @@ def agreement_link(a: StoredAgreement, b: StoredAgreement) -> int:
     if same_parties and (same_day or same_meeting):
         return 3
     if shared >= 2 and (same_parties or not (a.parties and b.parties)):
+        return 2
+    if same_parties and len(a.parties) >= 3 and a.kind == b.kind:  # "a treaty … China and all five states"
         return 2
     return 0
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kg.sources import SourceFailure
     from kg.store import Store
 
-__all__ = ["SUPPORTED_LANGUAGES", "IngestReport", "ingest", "ingest_articles"]
+__all__ = ["SUPPORTED_LANGUAGES", "IngestReport", "ingest", "ingest_articles", "remove_articles"]
 
 SUPPORTED_LANGUAGES = ("de", "en")
 _JSONL_LINE = re.compile(r"#\d+$")
@@ -142,3 +142,14 @@ def ingest_articles(
 
         resolve_store(store, resolver)  # people across articles: a function of the stored set
     return report
+
+
+def remove_articles(store: Store, ref: str, *, resolver: PersonResolver | None = None) -> list[str]:
+    """Drop the article(s) ``ref`` names (:meth:`kg.store.Store.remove_article`) and resolve the rest
+    again, so that people, meetings and agreements merged with a removed report get back what their own
+    articles say (``resolver``: as for an ingest; the store's merge file when None). Returns their sha256."""
+    from kg.resolution import resolve_store, resolver_for
+
+    removed = store.remove_article(ref)
+    resolve_store(store, resolver if resolver is not None else resolver_for(store))
+    return removed

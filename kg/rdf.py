@@ -176,6 +176,7 @@ class _Mapper:
         self.article_iri = article_iri(self.sha)
         self.published = _article_date(extraction.article.date)
         self.meeting_iris: dict[str, str] = {}
+        self.shared_meeting_keys: set[str] = set()
         self.meeting_dates: dict[str, str] = {}
         self.persons: set[str] = set(extraction.persons)
         self.person_iris: dict[str, str] = {}
@@ -184,6 +185,7 @@ class _Mapper:
 
     def run(self) -> list[Quad]:
         self._add_article()
+        self.shared_meeting_keys = self._shared_meeting_keys()
         for meeting in self.x.meetings:  # first: agreements and statements point at meetings
             self._add_meeting(meeting)
         for position in self.x.positions:
@@ -296,22 +298,36 @@ class _Mapper:
         g.string(iri, DIP.qualifier, p.qualifier)
         g.string(iri, DIP.titleText, p.title_text)
 
-    def _add_meeting(self, m: Meeting) -> None:
-        place = self._place(m.place)
-        countries = sorted(set(m.participant_countries))
-        date = f"{m.date.lexical}^{m.date.datatype}" if m.date else None
+    def _meeting_iri(self, m: Meeting, *, people: Iterable[str] = ()) -> str:
         lexical, datatype = (m.date.lexical, m.date.datatype) if m.date else (None, None)
-        iri = meeting_iri(
+        return meeting_iri(
             self.sha,
             m.meeting_type,
             lexical,
             datatype,
-            place,
-            countries,
+            self._place(m.place),
+            sorted(set(m.participant_countries)),
             m.format,
             venue=m.venue_country,
             ordinal=m.ordinal,
+            people=people,
         )
+
+    def _shared_meeting_keys(self) -> set[str]:
+        """The IRIs two meetings of this article would share (same kind, day, town and sides)."""
+        seen: dict[str, int] = {}
+        for m in self.x.meetings:
+            iri = self._meeting_iri(m)
+            seen[iri] = seen.get(iri, 0) + 1
+        return {iri for iri, n in seen.items() if n > 1}
+
+    def _add_meeting(self, m: Meeting) -> None:
+        place = self._place(m.place)
+        countries = sorted(set(m.participant_countries))
+        date = f"{m.date.lexical}^{m.date.datatype}" if m.date else None
+        iri = self._meeting_iri(m)
+        if iri in self.shared_meeting_keys:
+            iri = self._meeting_iri(m, people=[self._person(name) for name in m.participants])
         self.meeting_iris[m.key] = iri
         if m.date is not None and m.date.datatype == "date":
             self.meeting_dates[m.key] = date
@@ -458,6 +474,7 @@ def meeting_iri(
     *,
     venue: str | None = None,
     ordinal: int | None = None,
+    people: Iterable[str] = (),
 ) -> str:
     """The IRI a meeting gets from its own article (``kg.resolution`` recomputes it from the graph).
 
@@ -476,6 +493,11 @@ def meeting_iri(
     once = (place, venue.upper() if venue else None, ordinal)
     key = (meeting_type, when, "format", fmt, *once) if fmt else (meeting_type, when, *once, ",".join(codes))
     needs_article = date is None or datatype == "gMonthDay"
+    # two meetings of one article with all of that in common (talks with the minister and a reception by
+    # the president, the same day in the same town) are told apart by who met; then the article is in the key
+    who = ",".join(sorted(set(people)))
+    if who:
+        return f"{DIPR}meeting/{_hash_tail(*key, 'people', who, sha)}"
     return f"{DIPR}meeting/{_hash_tail(*key, sha if needs_article else None)}"
 
 

@@ -513,3 +513,130 @@ def test_an_undated_report_is_placed_by_where_not_by_who():
     assert ev.meeting_link(talks, invitation) == 0
     invitation.place = "almaty"
     assert ev.meeting_link(talks, invitation) == 1
+
+
+# ---------------------------------------------------------------- two meetings of one day, town and pair
+
+
+def courtesy_report() -> Extraction:
+    """An article dated 2025-06-11: Lavrov's talks with Saidov and his reception by Mirziyoyev, both on
+    10 June in Tashkent, both Russia–Uzbekistan talks: one key but for who met."""
+    text = (
+        "Sergey Lavrov held talks with Bakhtiyor Saidov in Tashkent on Tuesday. "
+        "President Shavkat Mirziyoyev received Lavrov on the same day."
+    )
+    a = _article(text, "en", "2025-06-11")
+    s1, s2 = text.split(". ")
+    day = DateValue("2025-06-10", "date", "on Tuesday", "relative-to-article")
+    return Extraction(
+        a,
+        meetings=[
+            Meeting(
+                "m1",
+                "bilateral-talks",
+                _ev(a, s1),
+                date=day,
+                place=TASHKENT,
+                venue_country="UZ",
+                participants=["Sergey Lavrov", "Bakhtiyor Saidov"],
+                participant_countries=["RU", "UZ"],
+            ),
+            Meeting(
+                "m2",
+                "bilateral-talks",
+                _ev(a, s2),
+                date=day,
+                place=TASHKENT,
+                venue_country="UZ",
+                participants=["Shavkat Mirziyoyev", "Sergey Lavrov"],
+                participant_countries=["RU", "UZ"],
+            ),
+        ],
+        persons={"Sergey Lavrov": [], "Bakhtiyor Saidov": [], "Shavkat Mirziyoyev": []},
+    )
+
+
+_MEETING_PEOPLE = """SELECT ?m (GROUP_CONCAT(?name; separator="|") AS ?who) WHERE {
+  SELECT DISTINCT ?m ?name WHERE { ?m a dip:Meeting ; dip:participant ?p . ?p dip:name ?name }
+  ORDER BY ?name
+} GROUP BY ?m"""
+
+
+def test_two_meetings_of_one_day_town_and_pair_are_two_nodes(tmp_path):
+    store = Store.open(tmp_path / "store")
+    put(store, courtesy_report())
+    meetings = rows(store, "SELECT DISTINCT ?m WHERE { ?m a dip:Meeting }")
+    assert len(meetings) == 2
+
+
+def test_each_of_two_same_day_meetings_merges_with_its_own_report(tmp_path):
+    store = Store.open(tmp_path / "store")
+    put(store, courtesy_report())
+    put(store, month_report())  # its visit (Lawrow–Saidow) and reception (Lawrow–Mirsijojew) on 10 June
+    by_meeting: dict[str, set[str]] = {}
+    query = "SELECT ?m ?p WHERE { ?m a dip:Meeting ; dip:meetingType ?t ; dip:participant ?p }"
+    for m, p in rows(store, query):
+        by_meeting.setdefault(m, set()).add(p)
+    in_person = [people for people in by_meeting.values() if len(people) >= 2]
+    # talks + visit, reception + reception, the phone call: no node holds Saidov and Mirziyoyev together
+    assert all(len(people) <= 2 for people in in_person), by_meeting
+
+
+def test_removing_an_article_resolves_the_rest_again(tmp_path):
+    from kg.ingest import remove_articles
+
+    store = Store.open(tmp_path / "store")
+    put(store, day_report())
+    put(store, month_report())
+    remove_articles(store, day_report().article.sha256)
+    alone = Store.open(tmp_path / "alone")
+    put(alone, month_report())
+    assert dump(alone) == dump(store)
+
+
+def test_reports_of_one_session_may_name_different_delegations():
+    day = ("2025-04-26", "date")
+    full = meeting(
+        "a",
+        kind="ministerial-meeting",
+        date=day,
+        place="almaty",
+        format="central-asia-china",
+        countries=set(CAC),
+        people={"wang", "nurtleu", "saidov", "muhriddin"},
+    )
+    two = meeting(
+        "b",
+        kind="ministerial-meeting",
+        date=day,
+        place="almaty",
+        countries={"TJ", "UZ"},
+        people={"saidov", "muhriddin"},
+    )
+    host = meeting(
+        "c",
+        kind="ministerial-meeting",
+        date=("2025-04", "gYearMonth"),
+        place="almaty",
+        countries={"CN"},
+        people={"wang"},
+    )
+    assert ev.meeting_conflict(full, two) is None and ev.meeting_link(full, two) == 3
+    assert ev.meeting_conflict(two, host) is None  # each names some delegations of one session
+    undated = meeting(
+        "d",
+        kind="ministerial-meeting",
+        format="central-asia-china",
+        countries=set(CAC),
+        people={"wang"},
+        article_date="2025-04-30",
+        status={"held"},
+    )
+    assert ev.meeting_conflict(undated, two) is None  # Tajikistan and Uzbekistan are of the format
+
+
+def test_talks_of_other_pairs_the_same_day_and_town_stay_apart():
+    day = ("2025-04-26", "date")
+    one = meeting("a", date=day, place="almaty", countries={"CN", "KZ"}, people={"wang", "tokayev"})
+    other = meeting("b", date=day, place="almaty", countries={"TJ", "UZ"}, people={"saidov", "muhriddin"})
+    assert ev.meeting_conflict(one, other) == "disjoint countries"
