@@ -64,7 +64,18 @@ SELECT ?date ?meeting WHERE { ?meeting dip:participant ?person ; dip:date ?date 
 - `# param: NAME TYPE [default=VALUE] description` binds the variable `?NAME`; a default with
   spaces is quoted (`default="Wang Yi"`). A parameter without a default is required.
 - `# example: KEY=VALUE …` (shell quoting) are the values this page runs the query with.
+- `# page: N` makes `kg query` (and `Graph.query`) show N rows at a time and say how to get the
+  next page (`--offset`); `--limit N` and `--all` override it. This page shows every row.
 - A blank line or the first non-comment line ends the header.
+
+Two comments in the body make a long listing cheap to page. `# @page`, after the `ORDER BY` of a
+sub-select that selects and orders the listing's keys, is where `kg query` writes a `LIMIT` (the
+keys up to the end of the page), so the outer query looks its other columns up for those keys
+only; the outer `ORDER BY` must begin with the sub-select's, and the outer part must keep every
+key (the page itself is cut at the end of the query, so the pages put together are exactly the
+whole listing). `# @params` is where the `VALUES` for the parameters go, e.g. inside that
+sub-select (Oxigraph does not push outer values into a sub-select); without it they open the
+outer `WHERE` group. `queries/agreements-of-country.rq` shows both.
 
 | type | a value is | and becomes |
 |---|---|---|

@@ -161,6 +161,16 @@ def export(fmt: str, output: Path | None, store_path: str | None) -> None:
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
 )
 @click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Show N rows (0: every row); default: the page the query declares (# page:), else every row.",
+)
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="M", help="Skip the first M rows.")
+@click.option(
+    "--all", "every_row", is_flag=True, help="Every row, streamed as it is read (the same as --limit 0)."
+)
+@click.option(
     "--profile", is_flag=True, help="Print to stderr where the time went (planning, evaluation, formatting)."
 )
 @_store_option
@@ -170,6 +180,9 @@ def query(
     query_name: str | None,
     params: tuple[str, ...],
     fmt: str,
+    limit: int | None,
+    offset: int,
+    every_row: bool,
     profile: bool,
     store_path: str | None,
 ) -> None:
@@ -177,9 +190,17 @@ def query(
 
     SELECT and ASK print as a table (or CSV, TSV, JSON); CONSTRUCT and DESCRIBE as Turtle.
     --param values are bound as RDF terms (VALUES), never pasted into the query text.
+    A query whose header says '# page: N' shows N rows; a line (on stderr for CSV, TSV and
+    JSON) says when more follow and the --offset of the next page.
     """
-    from kg.query import format_result, run_query
-    from kg.saved_queries import bind_query_text, find_saved_query, parse_param_args
+    from kg.query import format_result, run_query, write_result
+    from kg.saved_queries import (
+        bind_query_text,
+        find_saved_query,
+        page_size,
+        parse_param_args,
+        parse_saved_query,
+    )
 
     if sum(x is not None for x in (query_text, query_file, query_name)) > 1:
         raise click.UsageError("give one of QUERY, --file or --name")
@@ -198,10 +219,16 @@ def query(
         query_text = sys.stdin.read()
     if not query_text or not query_text.strip():
         raise click.UsageError("no query given (QUERY, --file F.rq, --name NAME or - for stdin)")
+    size = page_size(
+        limit, declared=parse_saved_query(Path(source), text=query_text).page, every_row=every_row
+    )
     query_text = bind_query_text(query_text, values, source=source)
     with _open_store(store_path, read_only=True) as store:
         if not profile or not hasattr(store, "record"):
-            click.echo(format_result(run_query(store, query_text), fmt=fmt), nl=False)
+            result = run_query(store, query_text, limit=size, offset=offset, stream=size is None)
+            note = result.page_note(count=write_result(result, sys.stdout, fmt=fmt))
+            if note:
+                click.echo(note, err=fmt != "table")
             return
         from time import perf_counter
 
@@ -209,12 +236,14 @@ def query(
 
         store.timings = []
         start = perf_counter()
-        result = run_query(store, query_text)
+        result = run_query(store, query_text, limit=size, offset=offset)
         store.record("run_query: store.query, then reading every row", start, len(result))
         start = perf_counter()
         text = format_result(result, fmt=fmt)
         store.record(f"format as {fmt}", start)
         click.echo(text, nl=False)
+        if result.page_note():
+            click.echo(result.page_note(), err=fmt != "table")
         click.echo(format_timings(store.timings), nl=False, err=True)
 
 
@@ -265,11 +294,12 @@ def explain(entity: str, store_path: str | None) -> None:
 @click.argument("article")
 @_store_option
 def remove(article: str, store_path: str | None) -> None:
-    """Drop one article's graph (by path or sha256) and nothing else."""
+    """Drop one article's graph (by path or sha256); the other articles are resolved again."""
     from kg.derive import format_derive_report, refresh_derived
+    from kg.ingest import remove_articles
 
     with _open_store(store_path) as store:
-        removed = store.remove_article(article)
+        removed = remove_articles(store, article)
         derived = refresh_derived(store)
     for sha in removed:
         click.echo(f"removed article {sha}")

@@ -6,6 +6,7 @@
         g.ingest(["data/articles"])                   # -> IngestReport
         rows = g.query("travel-timeline", person="Murat Nurtleu")   # a saved query, by name
         rows = g.query("SELECT ?m WHERE { ?m a dip:Meeting }")     # or any SPARQL
+        rows = g.query("cq7-provenance", offset=100)  # a listing's next page (rows.more); limit=0: all
         rows.df                                       # a pandas DataFrame (pandas installed)
         g.export("turtle")                            # -> str; g.export("trig", "out/g.trig") -> Path
         g.viz(view="countries")                       # shows inline in Jupyter
@@ -96,6 +97,8 @@ class Rows(Sequence[dict[str, Any]]):
     def __init__(self, result: QueryResult):
         self.result = result
         self.variables: list[str] = list(result.variables)
+        self.more: bool = result.more  # rows follow this page: g.query(..., offset=rows.next_offset)
+        self.next_offset: int | None = result.next_offset
         self._rows = [
             {name: python_value(term) for name, term in zip(self.variables, row, strict=True)}
             for row in result.rows
@@ -147,9 +150,10 @@ class Rows(Sequence[dict[str, Any]]):
         from kg.query import format_result
 
         count = len(self)
+        note = self.result.page_note(options=False)
         return (
             format_result(self.result, fmt="table").rstrip("\n")
-            + f"\n({count} row{'s' if count != 1 else ''})"
+            + f"\n({count} row{'s' if count != 1 else ''}{'; ' + note if note else ''})"
         )
 
     def _repr_html_(self) -> str:
@@ -160,7 +164,9 @@ class Rows(Sequence[dict[str, Any]]):
         )
         return (
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p>{len(self)} row{'s' if len(self) != 1 else ''}</p>"
+            f"<p>{len(self)} row{'s' if len(self) != 1 else ''}"
+            f"{html.escape('; ' + self.result.page_note(options=False)) if self.more or self.result.offset else ''}"
+            "</p>"
         )
 
 
@@ -234,7 +240,9 @@ class Graph:
 
     # -------------------------------------------------------- reading
 
-    def query(self, sparql_or_name: str, /, **params: Any) -> Any:
+    def query(
+        self, sparql_or_name: str, /, *, limit: int | None = None, offset: int = 0, **params: Any
+    ) -> Any:
         """Run a saved query by name (``"travel-timeline"``, or a prefix only it has) or SPARQL text.
 
         ``params`` bind the parameters the query's header declares (``person="Wang Yi"``, strings
@@ -243,18 +251,24 @@ class Graph:
         pasted. Returns :class:`Rows` for SELECT, a bool for ASK, a list of triples for CONSTRUCT
         and DESCRIBE. Raises :class:`~kg.errors.QueryError` for an unknown query or parameter, a
         bad value, or a failing query.
+
+        Like ``kg query``, a query whose header says ``# page: N`` gives N rows unless ``limit``
+        says otherwise (``limit=0``: every row); ``offset`` skips rows. ``rows.more`` tells whether
+        more follow, ``rows.next_offset`` where the next page starts. (So ``limit`` and ``offset``
+        cannot name query parameters.)
         """
         from kg.query import run_query
-        from kg.saved_queries import bind_query_text, find_saved_query, parse_saved_query
+        from kg.saved_queries import bind_query_text, find_saved_query, page_size, parse_saved_query
 
         text = sparql_or_name
         if text and set(text) <= _NAME_CHARS:
-            text = find_saved_query(text).bind(params)
-        elif parse_saved_query(Path("QUERY"), text=text).params or not params:
-            text = bind_query_text(text, params)
+            saved = find_saved_query(text)
+            declared, text = saved.page, saved.bind(params)
         else:
-            text = _bind_plain(text, params)
-        result = run_query(self.store, text)
+            header = parse_saved_query(Path("QUERY"), text=text)
+            declared = header.page
+            text = bind_query_text(text, params) if header.params or not params else _bind_plain(text, params)
+        result = run_query(self.store, text, limit=page_size(limit, declared=declared), offset=offset)
         if result.kind == "ask":
             return bool(result.boolean)
         if result.kind == "graph":

@@ -9,6 +9,7 @@ saved query)::
     # param: person person default="Wang Yi" The person (name or IRI)
     # param: year year The year (optional words after the type are the description)
     # example: person="Wang Yi"
+    # page: 100
     PREFIX dip: <https://w3id.org/dipkg/ontology#>
     SELECT ... WHERE { ?meeting dip:participant ?person ... }
 
@@ -32,11 +33,23 @@ decimal   -> ``xsd:decimal``
 ``# example: key=value …`` lines (shell quoting: ``person="Wang Yi"``) give the values
 ``docs/queries.md`` runs the query with; a query without one runs with its defaults.
 
+``# page: N`` makes ``kg query`` (and :meth:`kg.Graph.query`) show N rows at a time unless asked
+otherwise (``--limit``, ``--offset``, ``--all``). A listing that is slow to compute whole marks with
+a ``# @page`` comment the end of the sub-select that selects and orders its keys (after its
+``ORDER BY``): a ``LIMIT`` is written there too, so the columns the outer query fetches with its
+``OPTIONAL`` patterns are looked up for the keys up to the page only. The outer ``ORDER BY`` must
+begin with the sub-select's, and the outer part must keep every key (it may give a key several
+rows); the page itself is cut at the end of the query (see :func:`kg.query.page_query`).
+
 Values are bound, never pasted: each value is turned into an RDF term (which checks it), and
 the query gets ``VALUES ?NAME { term }`` as the first element of its outermost ``WHERE`` group,
 written by pyoxigraph's term serialiser. So a parameter must be used in that outer group (or be
 projected by a sub-SELECT that uses it); it need not be in the SELECT clause, and aggregate
-queries may use it. A value is always a single RDF term, however many quotes or braces it holds.
+queries may use it. A query that has ``# @params`` comments gets its ``VALUES`` at each of them
+instead, e.g. inside the sub-select that chooses a listing's keys (Oxigraph does not push outer
+values into a sub-select), so the parameters narrow the keys before the page is cut; the
+sub-select projects them when the outer query needs them too. A value is always a single RDF term, however
+many quotes or braces it holds.
 """
 
 from __future__ import annotations
@@ -70,6 +83,7 @@ __all__ = [
     "find_saved_query",
     "format_saved_queries",
     "parse_param_args",
+    "page_size",
     "parse_saved_query",
     "run_saved_query",
     "saved_queries",
@@ -77,7 +91,7 @@ __all__ = [
 ]
 
 PARAM_TYPES = ("iri", "country", "role", "format", "person", "string", "date", "year", "integer", "decimal")
-HEADER_KEYS = ("title", "description", "param", "example")
+HEADER_KEYS = ("title", "description", "param", "example", "page")
 
 _KEY_LINE = re.compile(r"^#\s*(?P<key>[a-z]+):\s?(?P<value>.*)$")
 _PARAM = re.compile(
@@ -129,6 +143,7 @@ class SavedQuery:
     params: tuple[Param, ...]
     examples: tuple[tuple[tuple[str, str], ...], ...]
     text: str = field(repr=False)
+    page: int | None = None  # ``# page: N``: rows shown at a time by default (None: every row)
 
     def param(self, name: str) -> Param:
         """The parameter ``name``; :class:`QueryError` listing the known ones when there is none."""
@@ -188,6 +203,7 @@ def parse_saved_query(path: Path, *, text: str | None = None) -> SavedQuery:
             raise QueryError(f"{path}: cannot read query ({error.__class__.__name__})") from None
     name = path.name.removesuffix(".rq")
     title, description, params, examples = "", [], [], []
+    page = None
     last = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -215,6 +231,10 @@ def parse_saved_query(path: Path, *, text: str | None = None) -> SavedQuery:
             description.append(value)
         elif key == "param":
             params.append(_parse_param(value, where=where))
+        elif key == "page":
+            if not re.fullmatch(r"[1-9][0-9]{0,6}", value):
+                raise QueryError(f"{where}: expected '# page: N' (rows per page, 1 or more), got {value!r}")
+            page = int(value)
         else:
             examples.append(_parse_example(value, where=where))
     query = SavedQuery(
@@ -225,6 +245,7 @@ def parse_saved_query(path: Path, *, text: str | None = None) -> SavedQuery:
         params=tuple(params),
         examples=tuple(examples),
         text=text,
+        page=page,
     )
     _check(query, text)
     return query
@@ -330,14 +351,34 @@ def find_saved_query(name: str, *, directory: Path | None = None) -> SavedQuery:
 
 
 def run_saved_query(
-    store: Store, query: SavedQuery | str, params: Mapping[str, Any] | None = None
+    store: Store,
+    query: SavedQuery | str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run a saved query (a :class:`SavedQuery` or its name) with ``params`` bound; see :func:`kg.query.run_query`."""
+    """Run a saved query (a :class:`SavedQuery` or its name) with ``params`` bound; see :func:`kg.query.run_query`.
+
+    Every row unless ``limit`` asks for a page (``query.page`` is the size its header declares).
+    """
     from kg.query import run_query
 
     if isinstance(query, str):
         query = find_saved_query(query)
-    return run_query(store, query.bind(params))
+    return run_query(store, query.bind(params), limit=limit, offset=offset)
+
+
+def page_size(limit: int | None, *, declared: int | None, every_row: bool = False) -> int | None:
+    """The page size to ask for: ``limit`` when given (0: every row), else None with ``every_row``,
+    else the ``# page:`` size the query declares (None: every row)."""
+    if limit is not None:
+        if limit < 0:
+            raise QueryError(f"--limit {limit}: give 0 (every row) or more")
+        if every_row and limit:
+            raise QueryError("give --limit N or --all, not both")
+        return limit or None
+    return None if every_row else declared
 
 
 # ---------------------------------------------------------------- values -> terms
@@ -530,13 +571,14 @@ def _role_tails() -> frozenset[str]:
 # ---------------------------------------------------------------- binding
 
 
-def _where_brace(text: str) -> int:
-    """Offset just after the ``{`` that opens the outermost WHERE group of a query."""
+def _where_brace(text: str, start: int = 0) -> int:
+    """Offset just after the ``{`` that opens the outermost WHERE group of the query that starts at
+    ``start`` (a sub-select when ``start`` is just inside the ``{`` that opens it)."""
     depth = 0
     form = None
     after_where = False
     groups = 0
-    for match in SPARQL_TOKENS.finditer(text):
+    for match in SPARQL_TOKENS.finditer(text, start):
         kind, token = match.lastgroup, match.group()
         if kind in ("comment", "string", "iri"):
             continue
@@ -554,11 +596,21 @@ def _where_brace(text: str) -> int:
             depth += 1
         elif token == "}":
             depth -= 1
+            if depth < 0:
+                break  # the end of the sub-select
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
+def _binding_points(text: str) -> list[int]:
+    """Where the ``VALUES`` go: at each ``# @params`` comment, else opening the outermost WHERE group."""
+    from kg.query import find_params_markers
+
+    return find_params_markers(text) or [_where_brace(text)]
+
+
 def bind_values(sparql: str, terms: Mapping[str, Any], *, where: str = "query") -> str:
-    """``sparql`` with ``VALUES ?name { term }`` for each of ``terms`` opening its outermost WHERE group.
+    """``sparql`` with ``VALUES ?name { term }`` for each of ``terms`` opening its outermost WHERE group
+    (or where each of its ``# @params`` comments is).
 
     Terms are pyoxigraph terms, written by pyoxigraph (quotes, braces and newlines in a literal are
     escaped), so a value can never change the query around it.
@@ -566,7 +618,7 @@ def bind_values(sparql: str, terms: Mapping[str, Any], *, where: str = "query") 
     if not terms:
         return sparql
     try:
-        at = _where_brace(sparql)
+        points = _binding_points(sparql)
     except QueryError as error:
         raise QueryError(f"{where}: {error}") from None
     lines = []
@@ -576,7 +628,10 @@ def bind_values(sparql: str, terms: Mapping[str, Any], *, where: str = "query") 
         if not isinstance(term, (NamedNode, Literal)):
             raise QueryError(f"{where}: parameter '{name}' must be an IRI or a literal")
         lines.append(f"  VALUES ?{name} {{ {term} }}")
-    return sparql[:at] + "\n" + "\n".join(lines) + "\n" + sparql[at:]
+    block = "\n" + "\n".join(lines) + "\n"
+    for at in reversed(points):  # from the end, so the earlier offsets still hold
+        sparql = sparql[:at] + block + sparql[at:]
+    return sparql
 
 
 def bind_query_text(text: str, params: Mapping[str, Any] | None = None, *, source: str = "query") -> str:
@@ -613,6 +668,7 @@ def format_saved_queries(queries: Iterable[SavedQuery], *, fmt: str = "table") -
                     for p in q.params
                 ],
                 "examples": [dict(example) for example in q.examples],
+                "page": q.page,
                 "path": str(q.path),
             }
             for q in queries
