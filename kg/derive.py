@@ -3,8 +3,11 @@
 Each ``queries/derive/*.rq`` is a CONSTRUCT over the merged graph (the union of the article and
 reference graphs): ``country-pairs.rq`` (per pair of countries and calendar year the number of
 meetings, agreements and figures, ``dip:CountryPairYear``), ``country-pair-totals.rq``
-(``dip:CountryPair``, read by cq8), ``office-holdings.rq`` (``dip:OfficeHolding``, read by cq1 and
-role-holders-over-time) and ``person-pairs.rq`` (``dip:PersonPair``, read by who-met-person). :func:`derive`
+(``dip:CountryPair``, read by cq8), ``country-years.rq`` (``dip:CountryYear``, read by
+most-active-countries), ``office-holdings.rq`` (``dip:OfficeHolding``, read by cq1 and
+role-holders-over-time), ``person-pairs.rq`` (``dip:PersonPair``, read by who-met-person) and
+``statistic-summaries.rq`` (``dip:StatisticSummary``, read by trade-over-time); meetings-per-pair-per-year
+reads the country-pair-years. A meeting any article reports as held counts as held. :func:`derive`
 runs them and replaces the derived graph with the result in one transaction
 (:meth:`kg.store.Store.put_graph`). The derived graph is *not* part of the merged default graph:
 queries read it with ``GRAPH <https://w3id.org/dipkg/graph/derived> { … }``, so counting meetings
@@ -138,7 +141,7 @@ def derived_quads(store: Store | Any) -> list[Quad]:
     quads.add(Quad(graph, SCHEMA.sha256, Literal(_articles_digest(store.article_shas())), graph))
     quads.add(Quad(graph, DCT.title, Literal(_TITLE), graph))
     count = Literal(str(_article_count(store)), datatype=XSD.integer)
-    quads.add(Quad(graph, NamedNode(PREFIXES["dip"] + "articleCount"), count, graph))
+    quads.add(Quad(graph, DIP.articleCount, count, graph))
     return sorted(quads, key=str)
 
 

@@ -133,7 +133,9 @@ class DIP(metaclass=_Vocabulary):
         dateText dateResolution qualifier titleText geonamesId publisher formatKind
         reportedDate reportedMeetingType reportedSignedOn reportedSignedAt reportedAgreementType
         ResolutionDecision nameCompared comparedWith candidate resolvedTo outcome score reason
-        OfficeTerm startDate endDate CountryPairYear country pairYear meetingCount agreementCount statisticCount"""
+        OfficeTerm startDate endDate CountryPairYear country pairYear meetingCount agreementCount statisticCount
+        CountryPair CountryYear OfficeHolding PersonPair countYear person counterpart firstDate lastDate
+        firstAttested lastAttested articleCount StatisticSummary statistic countryCount firstSource"""
     )
 
     @classmethod

@@ -84,7 +84,10 @@ CONTRACT_PROPERTIES = {
 }
 
 # Extensions of TERMS.md (and dip:Fact, the superclass of the six fact classes).
-EXTENSION_CLASSES = ["Fact", "ResolutionDecision", "OfficeTerm", "CountryPairYear"]
+EXTENSION_CLASSES = [
+    "Fact", "ResolutionDecision", "OfficeTerm", "CountryPairYear", "CountryPair", "CountryYear", "OfficeHolding",
+    "PersonPair", "StatisticSummary",
+]  # fmt: skip
 EXTENSION_PROPERTIES = {
     "dateText": ("datatype", ("Fact",), XSD.string),
     "dateResolution": ("datatype", ("Fact",), XSD.string),
@@ -104,11 +107,27 @@ EXTENSION_PROPERTIES = {
     # shipped terms of office and derived country-pair relations (issue 4)
     "startDate": ("datatype", ("OfficeTerm",), (XSD.date, XSD.gYearMonth, XSD.gYear)),
     "endDate": ("datatype", ("OfficeTerm",), (XSD.date, XSD.gYearMonth, XSD.gYear)),
-    "country": ("object", ("CountryPairYear",), DIP.Country),
+    "country": ("object", ("CountryPairYear", "CountryPair", "CountryYear"), DIP.Country),
     "pairYear": ("datatype", ("CountryPairYear",), XSD.gYear),
-    "meetingCount": ("datatype", ("CountryPairYear",), XSD.integer),
+    "meetingCount": (
+        "datatype",
+        ("CountryPairYear", "CountryPair", "CountryYear", "PersonPair"),
+        XSD.integer,
+    ),
     "agreementCount": ("datatype", ("CountryPairYear",), XSD.integer),
     "statisticCount": ("datatype", ("CountryPairYear",), XSD.integer),
+    # the rest of the derived graph (kg derive; docs/decisions/2026-11-28-derived-graph.md)
+    "countYear": ("datatype", ("CountryYear",), XSD.gYear),
+    "person": ("object", ("PersonPair",), DIP.Person),
+    "counterpart": ("object", ("PersonPair",), DIP.Person),
+    "firstDate": ("datatype", ("PersonPair",), XSD.string),
+    "lastDate": ("datatype", ("PersonPair",), XSD.string),
+    "firstAttested": ("datatype", ("OfficeHolding",), XSD.date),
+    "lastAttested": ("datatype", ("OfficeHolding",), XSD.date),
+    "articleCount": ("datatype", ("OfficeHolding", "StatisticSummary"), XSD.integer),
+    "statistic": ("object", ("StatisticSummary",), DIP.Statistic),
+    "countryCount": ("datatype", ("StatisticSummary",), XSD.integer),
+    "firstSource": ("datatype", ("StatisticSummary",), XSD.string),
     # article-level attestations of single-valued values of merged meetings and agreements (issue 4)
     "reportedDate": ("datatype", ("Meeting",), (XSD.date, XSD.gYearMonth, XSD.gYear, XSD.gMonthDay)),
     "reportedMeetingType": ("object", ("Meeting",), SKOS.Concept),

@@ -201,6 +201,7 @@ def test_agreements_expiring_in_a_year(store):
         frozenset({"CN", "KZ"}),
         frozenset({"GB", "KZ"}),
         frozenset({"UZ", "DE"}),
+        frozenset({"RU", "KZ", "KG", "TJ", "TM", "UZ"}),  # "a plan of joint actions for 2025-2027"
     }
     assert all(r["validUntil"].startswith("2027") for r in answer)
     assert {r["agreementType"] for r in rows(store, "agreements-expiring", year="2030")} == {"roadmap"}
