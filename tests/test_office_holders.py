@@ -82,7 +82,8 @@ def test_a_sample_of_wikidata_ids():
     assert table["angela-merkel"].wikidata == "Q567"
     assert table["rishi-sunak"].wikidata is None  # sources disagree: no id rather than a wrong one
     assert table["kassym-jomart-tokayev"].wikidata == "Q200881"  # not the single-source Q61513
-    assert table["cyril-ramaphosa"].wikidata is None  # one file contradicts the two that agree
+    assert table["cyril-ramaphosa"].wikidata == "Q1148669"  # three files agree, one contradicts: margin two
+    assert table["lawrence-wong"].wikidata is None  # another file gives him a different id
 
 
 def test_countries_and_organisations_keep_their_verified_ids():
