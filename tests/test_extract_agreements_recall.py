@@ -5,16 +5,14 @@ Each text is written for the test; none is taken from the development or resolut
 
 from __future__ import annotations
 
-import hashlib
+from extracting import extract_text
 
 from kg import reference
-from kg.extract import extract
-from kg.model import Article, Extraction
+from kg.model import Extraction
 
 
 def _extract(text: str, lang: str = "en", date: str | None = "2025-09-17") -> Extraction:
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return extract(Article(text=text, sha256=sha, source="test.txt", lang=lang, date=date))
+    return extract_text(text, lang, date)
 
 
 def _summary(x: Extraction) -> list[tuple]:

@@ -7,22 +7,13 @@ Every sentence is written for this file (none comes from the sample corpus or th
 
 from __future__ import annotations
 
-import hashlib
+from extracting import extract_text
 
-from kg.extract import extract
 from kg.extract.dates import find_dates
-from kg.model import Article
 
 
 def _extract(text: str, *, lang: str = "en", date: str | None = "2025-06-11"):
-    article = Article(
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        source="test",
-        lang=lang,
-        date=date,
-    )
-    return extract(article)
+    return extract_text(text, lang, date)
 
 
 def _summary(found) -> list[tuple]:

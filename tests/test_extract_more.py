@@ -6,24 +6,14 @@ set), so each test checks that a rule holds for news in general, not for one art
 
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal
 
 import pytest
-
-from kg.extract import extract
-from kg.model import Article
+from extracting import extract_text
 
 
 def _extract(text: str, *, lang: str = "en", date: str | None = "2025-06-10"):
-    article = Article(
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        source="test",
-        lang=lang,
-        date=date,
-    )
-    return extract(article)
+    return extract_text(text, lang, date)
 
 
 def _roles(found) -> set[tuple[str, str, str | None]]:
