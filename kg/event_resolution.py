@@ -281,29 +281,30 @@ SELECT ?g ?issued WHERE {
 }
 """
 
-_MEETINGS = """
+
+def _properties_per_article(cls: str, properties: str) -> str:
+    """SPARQL: ``?g ?x ?p ?o`` for each node ``?x`` of ``dip:<cls>`` and each of the ``properties``
+    (dip: local names) in the article graph ``?g`` that states it."""
+    values = " ".join(f"dip:{name}" for name in properties.split())
+    return f"""
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
-SELECT ?g ?m ?p ?o WHERE {
-  GRAPH ?g {
-    ?m a dip:Meeting ; ?p ?o .
-    VALUES ?p { dip:meetingType dip:reportedMeetingType dip:date dip:reportedDate dip:location
-                dip:venueCountry dip:format dip:ordinal dip:participantCountry dip:participant dip:status }
-  }
+SELECT ?g ?x ?p ?o WHERE {{
+  GRAPH ?g {{ ?x a dip:{cls} ; ?p ?o . VALUES ?p {{ {values} }} }}
   FILTER(STRSTARTS(STR(?g), "https://w3id.org/dipkg/graph/article/"))
-}
+}}
 """
 
-_AGREEMENTS = """
-PREFIX dip: <https://w3id.org/dipkg/ontology#>
-SELECT ?g ?x ?p ?o WHERE {
-  GRAPH ?g {
-    ?x a dip:Agreement ; ?p ?o .
-    VALUES ?p { dip:agreementType dip:reportedAgreementType dip:signedOn dip:reportedSignedOn dip:signedAt
-                dip:reportedSignedAt dip:partyCountry dip:party dip:validFrom dip:validUntil dip:title }
-  }
-  FILTER(STRSTARTS(STR(?g), "https://w3id.org/dipkg/graph/article/"))
-}
-"""
+
+_MEETINGS = _properties_per_article(
+    "Meeting",
+    "meetingType reportedMeetingType date reportedDate location venueCountry format ordinal"
+    " participantCountry participant status",
+)
+_AGREEMENTS = _properties_per_article(
+    "Agreement",
+    "agreementType reportedAgreementType signedOn reportedSignedOn signedAt reportedSignedAt"
+    " partyCountry party validFrom validUntil title",
+)
 
 
 def _article_dates(store: Any) -> dict[str, str]:
@@ -330,7 +331,7 @@ def read_meetings(store: Any, people: dict[tuple[str, str], str]) -> list[Stored
     found: dict[tuple[str, str], StoredMeeting] = {}
     for row in store.select(_MEETINGS, use_default_graph_as_union=False):
         sha = sha256_of_graph(row["g"].value) or ""
-        m = found.setdefault((sha, row["m"].value), StoredMeeting(sha, row["m"].value))
+        m = found.setdefault((sha, row["x"].value), StoredMeeting(sha, row["x"].value))
         name, obj = _tail(row["p"].value), row["o"]
         if name in ("meetingType", "reportedMeetingType"):
             m.kind = _tail(obj.value)
