@@ -83,7 +83,9 @@ def test_a_sample_of_wikidata_ids():
     assert table["rishi-sunak"].wikidata is None  # sources disagree: no id rather than a wrong one
     assert table["kassym-jomart-tokayev"].wikidata == "Q200881"  # not the single-source Q61513
     assert table["cyril-ramaphosa"].wikidata == "Q1148669"  # three files agree, one contradicts: margin two
-    assert table["lawrence-wong"].wikidata is None  # another file gives him a different id
+    # three files agree, one gives him Lee Hsien Loong's id: margin two
+    assert table["lawrence-wong"].wikidata == "Q6504758"
+    assert table["lee-hsien-loong"].wikidata is None  # files disagree one to one
 
 
 def test_countries_and_organisations_keep_their_verified_ids():
