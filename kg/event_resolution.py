@@ -14,12 +14,13 @@ Two nodes of two articles join when nothing contradicts and something links them
   not), two places, two venues, two formats, two ordinals, disjoint participants, two different
   lists of two or more countries or people (outside a shared format), an undated report whose
   article date and status rule out the other's date; for agreements kinds that differ, two party
-  lists, two signing dates, titles of one language with no content word in common, two meetings
-  of signature without titles that agree;
+  lists, two signing dates, two periods of validity, titles of one language with no subject in
+  common, two meetings of signature without titles that agree;
 * a link (:func:`meeting_link`, :func:`agreement_link`) is positive evidence: the same day and
   shared participants; or a shared place, format or two shared people with compatible dates and
-  overlapping participants; for agreements two content words of the title in common, the same
-  signing day or the same meeting of signature.
+  overlapping participants; for agreements two subjects of the title in common (:func:`subject_words`:
+  "Konsultationsplan" and "plan of consultations" are both about ``@consultation``), all subjects of
+  one title among the other's in one month, the same signing day or the same meeting of signature.
 
 Clusters grow by complete linkage (every pair of a cluster must be free of contradictions), strongest
 links first, ties by IRI. A cluster takes the smallest own IRI of its members and keeps ONE value of
@@ -35,9 +36,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kg.translit import skeleton_tokens
@@ -45,8 +48,10 @@ from kg.translit import skeleton_tokens
 __all__ = [
     "EventPlan",
     "REPORTED",
+    "SUBJECTS_FILE",
     "StoredAgreement",
     "StoredMeeting",
+    "TitleSubjects",
     "agreement_conflict",
     "agreement_kinds_compatible",
     "agreement_link",
@@ -61,6 +66,8 @@ __all__ = [
     "read_agreements",
     "read_meetings",
     "reported_predicate",
+    "subject_words",
+    "title_subjects",
 ]
 
 #: single-valued property -> its article-level attestation (local names in dip:)
@@ -113,9 +120,17 @@ _TITLE_STOP = frozenset(
         absichtserklarung erklarung gemeinsame gemeinsames gemeinsamen vertrag abkommen vereinbarung
         kommunique fahrplan zusammenarbeit uber die der des den dem das und zu zur zum im in fur mit
         von vom bei beiden zwischen ministerien ministeriums auswartigen angelegenheiten regierung
-        bereich bereichen"""
+        bereich bereichen programme program programm protokoll konvention charta deklaration
+        aussenministerien aussenministeriums aussenministerium year years jahr jahre jahren jahres
+        text texts full final entsprechende entsprechendes entsprechenden corresponding ihrer their"""
     )
 )
+#: the file of subjects of agreement titles across languages (data/lexicon/)
+SUBJECTS_FILE = "agreement_subjects.json"
+#: endings of a German compound's head: "Abkommen|s", "Vertrag|es", "Plan|e"
+_INFLECTIONS = ("", "s", "es", "e", "en", "n")
+#: a compound's subject must be this long ("Konsultations|plan"; not "Ge|plan")
+_MIN_STEM = 4
 
 
 # ---------------------------------------------------------------- dates
@@ -256,7 +271,15 @@ class StoredAgreement:
     def signature(self) -> tuple[Any, ...]:
         """Everything the rules read, except the article."""
         words = tuple(sorted(_title_words(self).items(), key=lambda kv: kv[0] or ""))
-        return (self.kind, self.signed_on, self.meeting, frozenset(self.parties), frozenset(self.orgs), words)
+        return (
+            self.kind,
+            self.signed_on,
+            self.meeting,
+            frozenset(self.parties),
+            frozenset(self.orgs),
+            self.valid,
+            words,
+        )
 
 
 @dataclass(frozen=True)
@@ -731,14 +754,104 @@ def cluster_meetings(store: Any, people: dict[tuple[str, str], str]) -> tuple[Ev
 # ---------------------------------------------------------------- agreements
 
 
+@dataclass(frozen=True)
+class TitleSubjects:
+    """``agreement_subjects.json`` folded for lookup: per language the compound heads (with their endings,
+    longest first) and, per folded word form, the subjects it names (``"@peace"``)."""
+
+    heads: dict[str, tuple[str, ...]]
+    subjects: dict[str, frozenset[str]]
+
+
+def _subjects_error(path: Any, what: str) -> Exception:
+    from kg.errors import KgError
+
+    return KgError(f"{path}: {what}")
+
+
+@lru_cache(maxsize=1)
+def title_subjects() -> TitleSubjects:
+    """The shipped subjects of agreement titles (``data/lexicon/agreement_subjects.json``), read once."""
+    from kg.resources import lexicon_dir
+
+    path = lexicon_dir() / SUBJECTS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _subjects_error(path, f"cannot read lexicon file ({exc.__class__.__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise _subjects_error(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    heads_in, subjects_in = (
+        data.get(k) if isinstance(data, dict) else None for k in ("compound_heads", "subjects")
+    )
+    if not isinstance(heads_in, dict) or not isinstance(subjects_in, dict):
+        raise _subjects_error(
+            path, 'expected {"compound_heads": {LANG: [...]}, "subjects": {SUBJECT: [...]}}'
+        )
+
+    def folded(form: Any, where: str) -> str:
+        if not isinstance(form, str) or not _WORD.fullmatch(form):
+            raise _subjects_error(path, f"{where}: {form!r} is not one word")
+        return skeleton_tokens(form)[0]
+
+    heads = {}
+    for lang, words in heads_in.items():
+        if not isinstance(words, list):
+            raise _subjects_error(path, f"compound_heads.{lang}: expected a list of words")
+        forms = {
+            skeleton_tokens(folded(w, f"compound_heads.{lang}") + end)[0]
+            for w in words
+            for end in _INFLECTIONS
+        }
+        heads[lang] = tuple(sorted(forms, key=lambda f: (-len(f), f)))
+    subjects: dict[str, set[str]] = {}
+    for subject, forms in subjects_in.items():
+        if not isinstance(forms, list) or not forms:
+            raise _subjects_error(path, f"subjects.{subject}: expected a list of word forms")
+        for form in forms:
+            subjects.setdefault(folded(form, f"subjects.{subject}"), set()).add(f"@{subject}")
+    return TitleSubjects(heads, {form: frozenset(names) for form, names in subjects.items()})
+
+
+def subject_words(title: str, lang: str | None) -> frozenset[str]:
+    """What a title is about: its words less document kinds, ministries and grammar (``_TITLE_STOP``),
+    folded (``kg.translit``: "Bakhty"/"Bachty" meet), a German compound less its document head
+    ("Konsultationsplan" -> "Konsultation(s)"), and each word a subject of the shipped list names as
+    that subject ("consultations", "Konsultationen" -> ``@consultation``; "Friedens" -> ``@peace``)."""
+    lexicon = title_subjects()
+    heads = lexicon.heads.get(lang or "", ())
+    out: set[str] = set()
+    for token in skeleton_tokens(" ".join(_WORD.findall(title))):
+        if token in _TITLE_STOP or token in heads:
+            continue
+        head = next((h for h in heads if token.endswith(h) and len(token) - len(h) >= _MIN_STEM), None)
+        stem = token[: -len(head)] if head else token
+        for form in (stem, stem[:-1]) if head and stem.endswith("s") else (stem,):  # "Konsultation-s-plan"
+            if form in lexicon.subjects:
+                out |= lexicon.subjects[form]
+                break
+        else:
+            if len(stem) >= 4 and stem not in _TITLE_STOP:
+                out.add(stem)
+    return frozenset(out)
+
+
 def _title_words(a: StoredAgreement) -> dict[str | None, frozenset[str]]:
     if a.words is None:
         out: dict[str | None, set[str]] = {}
         for title, lang in a.titles.items():
-            words = {t for t in skeleton_tokens(" ".join(_WORD.findall(title))) if len(t) >= 4}
-            out.setdefault(lang, set()).update(words - _TITLE_STOP)
+            out.setdefault(lang, set()).update(subject_words(title, lang))
         a.words = {lang: frozenset(words) for lang, words in out.items()}
     return a.words
+
+
+def _subjects(a: StoredAgreement) -> frozenset[str]:
+    return frozenset().union(*_title_words(a).values())
+
+
+def _month_known(value: tuple[str, str] | None) -> bool:
+    year, month, _ = date_parts(*value) if value else (None, None, None)
+    return year is not None and month is not None
 
 
 def _shared_words(a: StoredAgreement, b: StoredAgreement) -> tuple[int, bool]:
@@ -765,6 +878,8 @@ def agreement_conflict(a: StoredAgreement, b: StoredAgreement) -> str | None:
         return "party organisations"
     if not dates_compatible(a.signed_on, b.signed_on):
         return "signing dates"
+    if any(x and y and x != y for x, y in zip(a.valid, b.valid, strict=True)):
+        return "periods of validity"  # a plan for 2025-2026 is not the plan for 2027-2028
     shared, apart = _shared_words(a, b)
     if apart:
         return "titles of one language with no word in common"
@@ -775,8 +890,9 @@ def agreement_conflict(a: StoredAgreement, b: StoredAgreement) -> str | None:
 
 
 def agreement_link(a: StoredAgreement, b: StoredAgreement) -> int:
-    """3 the same signing day or meeting and the same parties, 2 two content words of the title in common
-    or the same kind among the same three or more parties."""
+    """3 the same signing day or meeting and the same parties; 2 two subjects of the title in common, or the
+    same kind among the same three or more parties, or the same kind and parties, both signed in a known
+    month (compatible), and every subject of one title among the other's."""
     shared, _ = _shared_words(a, b)
     same_parties = bool(a.parties) and a.parties == b.parties
     same_day = bool(a.signed_on and b.signed_on and a.signed_on[1] == "date" and a.signed_on == b.signed_on)
@@ -785,6 +901,12 @@ def agreement_link(a: StoredAgreement, b: StoredAgreement) -> int:
         return 3
     if shared >= 2 and (same_parties or not (a.parties and b.parties)):
         return 2
+    if a.kind == b.kind and same_parties and _month_known(a.signed_on) and _month_known(b.signed_on):
+        # "der im März vereinbarte Konsultationsplan" / "a plan of consultations between their ministries",
+        # signed 4 March: all one title is about is in the other's, in the same month
+        small, large = sorted((_subjects(a), _subjects(b)), key=len)
+        if small and small <= large:
+            return 2
     if same_parties and len(a.parties) >= 3 and a.kind == b.kind:  # "a treaty … China and all five states"
         return 2
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document
@@ -305,6 +306,48 @@ def _meetings_for(
     return out, inside
 
 
+def _older_entries(doc: Document, sentence: Sentence, starts: list[int]) -> list[Meeting]:
+    """In a live blog whose entries run newest first, what happened before an entry is told below it: the
+    meetings of the (older) entries below the sentence's, nearest first, at most four paragraphs on ("18:45
+    The ministers have initialled the agreement" … "12:00 Today's meeting in Washington")."""
+    out: list[Meeting] = []
+    i = bisect.bisect_left(starts, doc.paragraphs[sentence.paragraph].end)
+    for start in starts[i:]:
+        mention_sentence = doc.sentence_at(start)
+        if mention_sentence is None or mention_sentence.paragraph - sentence.paragraph > 4:
+            break
+        meeting = doc.meeting_mentions[start]
+        if all(meeting is not m for m in out):
+            out.append(meeting)
+    return out
+
+
+# a live blog entry opens with its time: "19:30 EDT", "+++ 22.25 Uhr +++"
+_STAMP = re.compile(
+    r"\s*(?:\+{2,3}\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})\s*(?:Uhr|[AP]M|am|pm|[A-Z]{2,4})?\s*(?:\+{2,3})?\s*\n"
+)
+
+
+def _in_entry(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence's paragraph opens with a time stamp (a live blog entry, if the article is one)."""
+    return _STAMP.match(doc.text, doc.paragraphs[sentence.paragraph].start) is not None
+
+
+def _live_blog(doc: Document) -> tuple[frozenset[int], bool]:
+    """The paragraphs of a live blog that open with a time stamp (none unless at least three do), and
+    whether its entries run newest first (most stamps later than the next one)."""
+    stamps: dict[int, int] = {}
+    for paragraph in doc.paragraphs:
+        m = _STAMP.match(doc.text, paragraph.start)
+        if m:
+            stamps[paragraph.index] = int(m.group("hour")) * 60 + int(m.group("minute"))
+    if len(stamps) < 3:
+        return frozenset(), False
+    times = [stamps[i] for i in sorted(stamps)]
+    later = sum(a > b for a, b in zip(times, times[1:], strict=False))
+    return frozenset(stamps), later * 2 > len(times) - 1
+
+
 def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     """Whether two dates can name one day: equal, or one a refinement of the other ("2025-03" / "2025-03-04")."""
     if a is None or b is None or a.lexical.startswith("--") or b.lexical.startswith("--"):
@@ -340,12 +383,22 @@ _PREMODIFIERS = re.compile(
 # words that end a noun phrase's modifiers: "the work begun under the declaration" is not its title
 _NOT_MODIFIER = re.compile(
     r"\b(?:under|of|on|in|at|by|with|for|to|from|and|or|as|über|unter|mit|von|für|zu|und|oder|als|"
-    r"signed|agreed|adopted|begun|unterzeichnet\w*|vereinbart\w*)\b",
+    r"signed|agreed|adopted|begun|approved|issued|initialled|initialed|had|has|have|unterzeichnet\w*|"
+    r"vereinbart\w*|verabschiedet\w*|paraphiert\w*|hatte\w*|hat|haben)\b",
     re.IGNORECASE,
 )
 # "plan of consultations", "Plan für Konsultationen": the complement is the plan's name, not a period
 _PLAN_COMPLEMENT = re.compile(
     r"\s+(?:for|für|of|on|zur|zum|über)\s+(?!(?:die Jahre|den Zeitraum|the years|the period)\b)[^\W\d][\w-]*"
+)
+
+
+# what may follow the document word in its name: a complement ("on", "über", "of Understanding"), a genitive
+# ("des Friedensabkommens", "ihrer Ministerien"), a capitalised word; not a verb or an adverb ("erfolgreich
+# umgesetzt wird", "aimed at steering …")
+_TITLE_GOES_ON = re.compile(
+    r"\s*$|[\s–-]+(?:[A-ZÄÖÜ\d\"“„'(]|(?:of|on|for|between|among|to|in|about|concerning|regarding|über|zu|zur|"
+    r"zum|für|zwischen|des|der|eines|einer|ihrer|seiner|beider|im|in|vom|von|betreffend|hinsichtlich)\b)"
 )
 
 
@@ -358,6 +411,8 @@ def _title(doc: Document, mention: Mention, sentence: Sentence) -> str:
         skip = complement.end()
     stop = _TITLE_STOP.search(tail, skip)
     title = tail[: stop.start()] if stop else tail
+    if not _TITLE_GOES_ON.match(title, len(mention.text)):
+        title = title[: len(mention.text)]  # "der … vereinbarte Konsultationsplan erfolgreich umgesetzt wird"
     head = doc.text[max(sentence.start, mention.start - 60) : mention.start]
     pre = _PREMODIFIERS.search(head)
     if (
@@ -407,9 +462,23 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     return "signed"
 
 
+# a document still to be negotiated: "… über den Text eines Friedensvertrags zu verhandeln"
+_TO_NEGOTIATE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:zu verhandeln|weiterzuverhandeln|auszuhandeln|to negotiate|to be negotiated)\b"
+)
+
+
 def find_agreements(doc: Document) -> None:
     seen: dict[tuple, Agreement] = {}
     meeting_starts = sorted(doc.meeting_mentions)
+    live: list[tuple[frozenset[int], bool]] = []  # the live blog's stamped entries, read when first needed
+
+    def live_blog() -> tuple[frozenset[int], bool]:
+        if not live:
+            live.append(_live_blog(doc))
+        return live[0]
+
+    told: dict[int, list[Agreement]] = {}  # sentence index -> the agreements it told
     for sentence in doc.sentences:
         previous = None  # the sentence's agreement word before this one
         for mention in _agreement_mentions(doc, sentence):
@@ -429,7 +498,11 @@ def find_agreements(doc: Document) -> None:
                 continue
             if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
                 continue
+            if _TO_NEGOTIATE.match(doc.text, mention.end, sentence.end):
+                continue  # "vereinbarten, weiter über den Text eines Friedensvertrags zu verhandeln"
             meetings, inside = _meetings_for(doc, sentence, mention.start, meeting_starts)
+            if not meetings and meeting_starts and _in_entry(doc, sentence) and live_blog()[1]:
+                meetings = _older_entries(doc, sentence, meeting_starts)
             meeting = meetings[0] if meetings else None
             between = _BETWEEN.search(doc.text, mention.end, sentence.end)
             relative = _relative_parties(doc, sentence, mention)
@@ -447,10 +520,13 @@ def find_agreements(doc: Document) -> None:
                 parties = list(dict.fromkeys([*parties, *sides.participant_countries]))
             if len(parties) < 2 and not between:  # "Agreement on … of the Government of X and of Y"
                 parties = list(dict.fromkeys([*parties, *_countries_in(doc, sentence.start, sentence.end)]))
+            we = _we_signed(doc, sentence, mention) if len(parties) < 2 and meeting is None else None
+            if we:
+                parties = we
             if (
                 (len(parties) < 2 and (meeting is None or status == "planned"))
                 or not parties
-                or not _state_actors(doc, sentence, meeting)
+                or not (we or _state_actors(doc, sentence, meeting))
             ):
                 continue  # an agreement has two parties (or a meeting that says who they are), and states
             period = (
@@ -465,8 +541,13 @@ def find_agreements(doc: Document) -> None:
             if dateline and any(d.start >= sentence.start + dateline.end() for d in dates):
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
-            signing = _signing_meeting(meetings, status, dates[0].value if dates else None, inside)
-            signed_on = dates[0].value if dates else (signing.date if signing else None)
+            own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
+            signing = _signing_meeting(meetings, status, own_date, inside)
+            signed_on = own_date or (signing.date if signing else None)
+            if signed_on is None and (also := _also_signed(doc, sentence, status, told)) is not None:
+                signed_on, signing_key = also.signed_on, also.signed_at  # "paraphierten zudem den Text …"
+            else:
+                signing_key = signing.key if signing else None
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
@@ -477,10 +558,11 @@ def find_agreements(doc: Document) -> None:
                     same.evidence.append(evidence)
                 if period and same.valid_from is None and same.valid_until is None:
                     same.valid_from, same.valid_until = period
-                same.signed_at = same.signed_at or (signing.key if signing else None)
+                same.signed_at = same.signed_at or signing_key
                 same.signed_on = same.signed_on or signed_on
                 if len(title := _title(doc, mention, sentence)) > len(same.title or ""):
                     same.title = title
+                told.setdefault(sentence.index, []).append(same)
                 continue
             key = (agreement_type, tuple(sorted(parties)), period and str(period))
             agreement = Agreement(
@@ -489,7 +571,7 @@ def find_agreements(doc: Document) -> None:
                 parties=parties,
                 party_organizations=organizations,
                 signed_on=signed_on,
-                signed_at=signing.key if signing else None,
+                signed_at=signing_key,
                 valid_from=period[0] if period else None,
                 valid_until=period[1] if period else None,
                 title=_title(doc, mention, sentence),
@@ -498,11 +580,112 @@ def find_agreements(doc: Document) -> None:
             )
             seen[key] = agreement
             doc.found.agreements.append(agreement)
+            told.setdefault(sentence.index, []).append(agreement)
+    if doc.found.agreements:
+        _signed_it(doc)
     _referred_back(doc)
+
+
+def _live_entry_date(
+    doc: Document, sentence: Sentence, status: str, live_blog: Callable[[], tuple[frozenset[int], bool]]
+) -> DateValue | None:
+    """A live blog tells the day's events as they happen: a text signed in a time-stamped entry ("18:45 EDT
+    The foreign ministers have initialled the agreement") and dated no other way was signed on the
+    article's day, unless the entry tells it as before ("had signed", "last year")."""
+    if (
+        status not in ("signed", "adopted")
+        or not doc.article.date
+        or not _in_entry(doc, sentence)  # cheap: this paragraph first, then the whole blog
+        or sentence.paragraph not in live_blog()[0]
+        or doc.cues.PAST_PERFECT.search(sentence.text)
+    ):
+        return None
+    return DateValue(doc.article.date[:10], "date", "live blog entry", "relative-to-article")
+
+
+# a second signing told as part of the occasion just told: "Die Außenminister paraphierten zudem den Text …"
+_ALSO = re.compile(r"\b(?:zudem|außerdem|ebenfalls|also|as well|in addition|additionally)\b", re.IGNORECASE)
+
+
+def _also_signed(
+    doc: Document, sentence: Sentence, status: str, told: dict[int, list[Agreement]]
+) -> Agreement | None:
+    """The dated signing of the sentence before (in the same paragraph) that an undated one told "also"
+    (zudem, außerdem, as well) belongs to: the second text was signed on that day, at that meeting."""
+    if sentence.index == 0 or status not in ("signed", "adopted") or not _ALSO.search(sentence.text):
+        return None
+    if doc.sentences[sentence.index - 1].paragraph != sentence.paragraph:
+        return None
+    dated = [a for a in told.get(sentence.index - 1, ()) if a.signed_on and a.status in ("signed", "adopted")]
+    return dated[-1] if dated else None
 
 
 # "The memorandum of understanding on … foresees language training": a definite reference to a document
 _DEFINITE = re.compile(r"(?<!\w)(?i:the|this|that|das|der|die|dieses|diese|dieser)\s+(?:[\w-]+\s+){0,3}$")
+
+
+# "We signed a joint declaration …", "Nurtleu: Wir unterzeichneten ein Memorandum …": the speaker and those
+# just named (the subject, after an interview's speaker label, then the verb)
+_WE_SIGNED = re.compile(r"^(?:[^\W\d][\w'’.-]*:\s+)?(?:We|Wir)\s+(?:[a-zäöüß]+\s+){0,2}$")
+
+
+def _we_signed(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
+    """ "Kulubayev: Yes, I had very open talks with Annalena Baerbock. We signed a joint declaration …": when
+    "we" sign, the signers are the office holders the sentence before (in the same paragraph) names, if
+    they hold office for exactly two countries."""
+    verb = doc.cues.SIGNED.search(doc.text, sentence.start, mention.start)
+    if verb is None or not _WE_SIGNED.match(doc.text[sentence.start : verb.start()]) or sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return None
+    countries = [_country_of(doc, p.name) for p in doc.persons_in(previous.start, previous.end)]
+    found = list(dict.fromkeys(c for c in countries if c))
+    return found if len(found) == 2 else None
+
+
+# "My Armenian counterpart and I initialled it together": a signing of the document the sentence before named
+# (the pronoun is looked for with str.find, the verb only before it: a full-text regex scan is too slow)
+_SIGNED_IT = {
+    "en": (" it", re.compile(r"\b(?:signed|initialled|initialed|inked|concluded)$")),
+    "de": (
+        " es",
+        re.compile(
+            r"\b(?:unterzeichneten|unterzeichnete|unterschrieben|unterschrieb|paraphierten|paraphierte)$"
+        ),
+    ),
+}
+
+
+def _signed_it(doc: Document) -> None:
+    """A sentence that signs "it" right after a sentence (of the same paragraph) naming a document is more
+    evidence of that document, when the article has exactly one signed text of that kind."""
+    if doc.lang not in _SIGNED_IT:
+        return
+    pronoun, verb = _SIGNED_IT[doc.lang]
+    text = doc.text
+    at = text.find(pronoun, min(a.evidence[0].char_start for a in doc.found.agreements))
+    while at >= 0:
+        end = at + len(pronoun)
+        if (end == len(text) or not text[end].isalnum()) and verb.search(text, max(0, at - 16), at):
+            _add_signed_it(doc, at)
+        at = text.find(pronoun, end)
+
+
+def _add_signed_it(doc: Document, at: int) -> None:
+    sentence = doc.sentence_at(at)
+    if sentence is None or sentence.index == 0 or doc.in_quote(at):
+        return
+    previous = doc.sentences[sentence.index - 1]
+    if previous.paragraph != sentence.paragraph:
+        return
+    for mention in _agreement_mentions(doc, previous):
+        kind = [a for a in doc.found.agreements if a.agreement_type == str(mention.value)]
+        if len(kind) == 1 and kind[0].status in ("signed", "adopted"):
+            evidence = doc.evidence(sentence)
+            if evidence not in kind[0].evidence:
+                kind[0].evidence.append(evidence)
+            return
 
 
 def _referred_back(doc: Document) -> None:
