@@ -90,8 +90,9 @@ outer `WHERE` group. `queries/agreements-of-country.rq` shows both.
 | `integer` | `42` | `xsd:integer` |
 | `decimal` | `1000000000`, `0.75` | `xsd:decimal` |
 
-The query gets `VALUES ?NAME { term }` as the first thing in its outermost `WHERE` group, so
-use a parameter in that group (a sub-`SELECT` sees it only when it projects the variable). It
+The query gets `VALUES (?NAME …) { (term …) }`, one row binding every parameter, as the first
+thing in its outermost `WHERE` group (or at each `# @params` comment), so use a parameter in that
+group (a sub-`SELECT` sees it only when it projects the variable). It
 may be used in aggregates and need not appear in the `SELECT` clause. A missing required
 parameter, an unknown one or a value of the wrong type is a one-line error naming the query and
 the parameter.

@@ -7,7 +7,9 @@ meetings, agreements and figures, ``dip:CountryPairYear``), ``country-pair-total
 most-active-countries), ``office-holdings.rq`` (``dip:OfficeHolding``, read by cq1 and
 role-holders-over-time), ``person-pairs.rq`` (``dip:PersonPair``, read by who-met-person) and
 ``statistic-summaries.rq`` (``dip:StatisticSummary``, read by trade-over-time); meetings-per-pair-per-year
-reads the country-pair-years. A meeting any article reports as held counts as held. :func:`derive`
+reads the country-pair-years. One derivation is computed in Python, because SPARQL can only join
+what it needs to sort: :mod:`kg.office_attestations` (``dip:OfficeAttestation``, read by
+role-holder-on-date). A meeting any article reports as held counts as held. :func:`derive`
 runs them and replaces the derived graph with the result in one transaction
 (:meth:`kg.store.Store.put_graph`). The derived graph is *not* part of the merged default graph:
 queries read it with ``GRAPH <https://w3id.org/dipkg/graph/derived> { … }``, so counting meetings
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import KgError, StoreError
+from kg.office_attestations import office_attestation_quads
 from kg.vocab import DCT, DERIVED_GRAPH, DIP, PREFIXES, RDF, SCHEMA, XSD
 
 if TYPE_CHECKING:
@@ -53,6 +56,9 @@ __all__ = [
 ]
 
 _TITLE = "dipkg derived relations"
+#: Names the derivations computed in Python (part of the digest: a graph derived by another
+#: version of them is out of date). Change it when their output changes.
+_COMPUTED = "office-attestations 1"
 _STATUS = f"""
 PREFIX dip: <{PREFIXES["dip"]}>
 PREFIX schema: <{PREFIXES["schema"]}>
@@ -110,6 +116,7 @@ def _articles_digest(shas: list[str]) -> str:
     digest = hashlib.sha256("\n".join(sorted(shas)).encode("ascii"))
     for name, text in derivation_queries():
         digest.update(f"\n{name}\n{text}".encode())
+    digest.update(f"\n{_COMPUTED}".encode())
     return digest.hexdigest()
 
 
@@ -138,6 +145,7 @@ def derived_quads(store: Store | Any) -> list[Quad]:
             raise KgError(f"queries/derive/{name}.rq: {' '.join(str(error).split())}") from error
         for triple in triples:
             quads.add(Quad(triple.subject, triple.predicate, triple.object, graph))
+    quads.update(office_attestation_quads(store, graph))
     quads.add(Quad(graph, SCHEMA.sha256, Literal(_articles_digest(store.article_shas())), graph))
     quads.add(Quad(graph, DCT.title, Literal(_TITLE), graph))
     count = Literal(str(_article_count(store)), datatype=XSD.integer)

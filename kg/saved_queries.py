@@ -42,7 +42,7 @@ begin with the sub-select's, and the outer part must keep every key (it may give
 rows); the page itself is cut at the end of the query (see :func:`kg.query.page_query`).
 
 Values are bound, never pasted: each value is turned into an RDF term (which checks it), and
-the query gets ``VALUES ?NAME { term }`` as the first element of its outermost ``WHERE`` group,
+the query gets ``VALUES (?NAME …) { (term …) }`` (one row binding every parameter) as the first element of its outermost ``WHERE`` group,
 written by pyoxigraph's term serialiser. So a parameter must be used in that outer group (or be
 projected by a sub-SELECT that uses it); it need not be in the SELECT clause, and aggregate
 queries may use it. A query that has ``# @params`` comments gets its ``VALUES`` at each of them
@@ -609,8 +609,8 @@ def _binding_points(text: str) -> list[int]:
 
 
 def bind_values(sparql: str, terms: Mapping[str, Any], *, where: str = "query") -> str:
-    """``sparql`` with ``VALUES ?name { term }`` for each of ``terms`` opening its outermost WHERE group
-    (or where each of its ``# @params`` comments is).
+    """``sparql`` with ``VALUES (?name …) { (term …) }``, one row binding every one of ``terms``, opening
+    its outermost WHERE group (or where each of its ``# @params`` comments is).
 
     Terms are pyoxigraph terms, written by pyoxigraph (quotes, braces and newlines in a literal are
     escaped), so a value can never change the query around it.
@@ -621,14 +621,16 @@ def bind_values(sparql: str, terms: Mapping[str, Any], *, where: str = "query") 
         points = _binding_points(sparql)
     except QueryError as error:
         raise QueryError(f"{where}: {error}") from None
-    lines = []
     for name, term in terms.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"{where}: '{name}' is not a variable name")
         if not isinstance(term, (NamedNode, Literal)):
             raise QueryError(f"{where}: parameter '{name}' must be an IRI or a literal")
-        lines.append(f"  VALUES ?{name} {{ {term} }}")
-    block = "\n" + "\n".join(lines) + "\n"
+    # one row binding every parameter: Oxigraph starts a group's evaluation from it and looks the
+    # patterns up with all the values bound (separate VALUES are joined one at a time, often last)
+    names = " ".join(f"?{name}" for name in terms)
+    row = " ".join(str(term) for term in terms.values())
+    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
     for at in reversed(points):  # from the end, so the earlier offsets still hold
         sparql = sparql[:at] + block + sparql[at:]
     return sparql

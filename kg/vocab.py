@@ -135,7 +135,8 @@ class DIP(metaclass=_Vocabulary):
         ResolutionDecision nameCompared comparedWith candidate resolvedTo outcome score reason
         OfficeTerm startDate endDate CountryPairYear country pairYear meetingCount agreementCount statisticCount
         CountryPair CountryYear OfficeHolding PersonPair countYear person counterpart firstDate lastDate
-        firstAttested lastAttested articleCount StatisticSummary statistic countryCount firstSource"""
+        firstAttested lastAttested articleCount StatisticSummary statistic countryCount firstSource
+        OfficeAttestation supersededOn"""
     )
 
     @classmethod

@@ -86,7 +86,7 @@ CONTRACT_PROPERTIES = {
 # Extensions of TERMS.md (and dip:Fact, the superclass of the six fact classes).
 EXTENSION_CLASSES = [
     "Fact", "ResolutionDecision", "OfficeTerm", "CountryPairYear", "CountryPair", "CountryYear", "OfficeHolding",
-    "PersonPair", "StatisticSummary",
+    "PersonPair", "StatisticSummary", "OfficeAttestation",
 ]  # fmt: skip
 EXTENSION_PROPERTIES = {
     "dateText": ("datatype", ("Fact",), XSD.string),
@@ -124,7 +124,8 @@ EXTENSION_PROPERTIES = {
     "lastDate": ("datatype", ("PersonPair",), XSD.string),
     "firstAttested": ("datatype", ("OfficeHolding",), XSD.date),
     "lastAttested": ("datatype", ("OfficeHolding",), XSD.date),
-    "articleCount": ("datatype", ("OfficeHolding", "StatisticSummary"), XSD.integer),
+    "articleCount": ("datatype", ("OfficeHolding", "StatisticSummary", "OfficeAttestation"), XSD.integer),
+    "supersededOn": ("datatype", ("OfficeAttestation",), XSD.date),
     "statistic": ("object", ("StatisticSummary",), DIP.Statistic),
     "countryCount": ("datatype", ("StatisticSummary",), XSD.integer),
     "firstSource": ("datatype", ("StatisticSummary",), XSD.string),

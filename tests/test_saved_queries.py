@@ -235,17 +235,20 @@ def test_param_args_split_at_the_first_equals_sign():
 def test_values_open_the_outermost_where_group():
     select = 'SELECT ?x WHERE { { SELECT ?y WHERE { ?y ?p "{" } } ?x ?p ?y } # {'
     bound = bind_values(select, {"z": ox.Literal("v")})
-    assert bound.startswith('SELECT ?x WHERE {\n  VALUES ?z { "v" }\n { SELECT ?y')
+    assert bound.startswith('SELECT ?x WHERE {\n  VALUES (?z) { ("v") }\n { SELECT ?y')
     ask = bind_values("ASK { ?s ?p ?o }", {"s": ox.NamedNode("https://e.org/s")})
-    assert ask == "ASK {\n  VALUES ?s { <https://e.org/s> }\n ?s ?p ?o }"
+    assert ask == "ASK {\n  VALUES (?s) { (<https://e.org/s>) }\n ?s ?p ?o }"
     construct = bind_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"o": ox.Literal("1")})
-    assert construct.startswith("CONSTRUCT { ?s ?p ?o } WHERE {\n  VALUES ?o")
+    assert construct.startswith("CONSTRUCT { ?s ?p ?o } WHERE {\n  VALUES (?o)")
     short = bind_values("CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }", {"o": ox.Literal("1")})
-    assert short.startswith("CONSTRUCT { ?s ?p ?o } {\n  VALUES ?o")
+    assert short.startswith("CONSTRUCT { ?s ?p ?o } {\n  VALUES (?o)")
+    # several parameters are one row, so that the engine starts from all of them at once
+    two = bind_values("SELECT * { ?s ?p ?o }", {"s": ox.NamedNode("https://e.org/s"), "o": ox.Literal("1")})
+    assert two == 'SELECT * {\n  VALUES (?s ?o) { (<https://e.org/s> "1") }\n ?s ?p ?o }'
     prefixed = bind_values(
         'PREFIX x: <https://e.org/where#> SELECT * { ?s x:p "WHERE {" }', {"o": ox.Literal("1")}
     )
-    assert prefixed.startswith("PREFIX x: <https://e.org/where#> SELECT * {\n  VALUES ?o")
+    assert prefixed.startswith("PREFIX x: <https://e.org/where#> SELECT * {\n  VALUES (?o)")
     with pytest.raises(QueryError, match="no WHERE group"):
         bind_values("DROP ALL", {"o": ox.Literal("1")})
 

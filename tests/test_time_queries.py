@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.derive import derive
 from kg.ingest import ingest
 from kg.saved_queries import find_saved_query, run_saved_query
 from kg.store import Store
@@ -52,26 +53,31 @@ def write(folder: Path, names: list[str]) -> Path:
     return folder
 
 
-def store_of(folder: Path) -> Store:
+def store_of(folder: Path, how: str) -> Store:
+    """The articles of ``folder`` in a store; ``how`` is "direct" (no derived graph: the queries
+    count the Positions) or "derived" (`kg derive` ran: they read the derived graph)."""
     store = Store.in_memory()
     report = ingest([folder], store=store)
     assert report.ok and report.new == len(list(folder.glob("*.txt"))), report.failed
+    if how == "derived":
+        derive(store)
     return store
 
 
-@pytest.fixture(scope="module")
-def full(tmp_path_factory) -> Store:
-    return store_of(write(tmp_path_factory.mktemp("all"), ["a1.en", "a2.de", "a3.en"]))
+# every test runs twice: on the Positions themselves and on the derived graph
+@pytest.fixture(scope="module", params=["direct", "derived"])
+def full(request, tmp_path_factory) -> Store:
+    return store_of(write(tmp_path_factory.mktemp("all"), ["a1.en", "a2.de", "a3.en"]), request.param)
 
 
-@pytest.fixture(scope="module")
-def without_successor(tmp_path_factory) -> Store:
-    return store_of(write(tmp_path_factory.mktemp("no-bea"), ["a1.en", "a3.en"]))
+@pytest.fixture(scope="module", params=["direct", "derived"])
+def without_successor(request, tmp_path_factory) -> Store:
+    return store_of(write(tmp_path_factory.mktemp("no-bea"), ["a1.en", "a3.en"]), request.param)
 
 
-@pytest.fixture(scope="module")
-def without_former(tmp_path_factory) -> Store:
-    return store_of(write(tmp_path_factory.mktemp("no-former"), ["a1.en", "a2.de"]))
+@pytest.fixture(scope="module", params=["direct", "derived"])
+def without_former(request, tmp_path_factory) -> Store:
+    return store_of(write(tmp_path_factory.mktemp("no-former"), ["a1.en", "a2.de"]), request.param)
 
 
 def rows(store: Store, name: str, **params: str) -> list[dict[str, str]]:
