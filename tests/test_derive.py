@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode, Quad
+from sample_corpus import ingest_sample
 
 from kg.cli import main
 from kg.derive import derive, derived_quads, derived_status, refresh_derived
@@ -92,13 +92,8 @@ def recount(store: Store) -> dict[tuple[str, str, str], tuple[int, int, int]]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Store:
-    before = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        store = Store.in_memory()
-        assert ingest([Path("data") / "articles"], store=store).ok
-    finally:
-        os.chdir(before)
+    store = Store.in_memory()
+    ingest_sample(store)
     report = derive(store)
     assert report.changed and report.pairs > 50
     return store

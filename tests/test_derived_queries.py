@@ -9,14 +9,13 @@ branch), and with a derived graph left behind by later ingests (fallback again).
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from sample_corpus import ingest_sample
 
 from kg.derive import derive, derived_status
-from kg.ingest import ingest
 from kg.model import Article, DateValue, Evidence, Extraction, Meeting, PlaceRef
 from kg.rdf import extraction_quads
 from kg.resolution import resolve_store
@@ -51,15 +50,6 @@ def answers(store: Store, text: str, params: dict[str, str]) -> list[tuple]:
 def cases(name: str) -> list[dict[str, str]]:
     query = find_saved_query(name)
     return [dict(example) for example in query.examples] or [{}]
-
-
-def ingest_sample(store: Store, paths: list[Path]) -> None:
-    before = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        assert ingest(paths, store=store).ok
-    finally:
-        os.chdir(before)
 
 
 @pytest.fixture(scope="module")

@@ -10,23 +10,21 @@ exactly its full result. When a query's meaning changes on purpose, update its r
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pyoxigraph import Literal, NamedNode
+from sample_corpus import ingest_sample
 
 from kg import Graph
 from kg.cli import main
 from kg.errors import QueryError
-from kg.ingest import ingest
 from kg.query import format_result, page_query, run_query, write_result
 from kg.saved_queries import bind_values, find_saved_query, page_size, parse_saved_query
 from kg.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).parent / "data" / "paging-reference"
 
 # query -> the parameter values it is compared with (its examples, and more to see more rows)
@@ -47,13 +45,8 @@ LISTINGS = {
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("paging") / "store"
-    before = Path.cwd()
-    os.chdir(ROOT)  # dip:source reads data/articles/…, as in the docs
-    try:
-        with Store.open(path) as opened:
-            assert ingest([Path("data") / "articles"], store=opened).ok
-    finally:
-        os.chdir(before)
+    with Store.open(path) as opened:
+        ingest_sample(opened)
     return path
 
 

@@ -9,15 +9,14 @@ give. ``docs/queries.md`` is regenerated from the same store and must match the 
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from bench_scripts import load_bench_script
+from sample_corpus import ingest_sample
 
-from kg.ingest import ingest
 from kg.saved_queries import find_saved_query, run_saved_query, saved_queries
 from kg.sources import iter_articles
 from kg.store import Store
@@ -30,14 +29,8 @@ ARTICLES = Path("data") / "articles"
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("queries") / "store"
-    before = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        with Store.open(path) as opened:
-            report = ingest([ARTICLES], store=opened)
-            assert report.ok, report.failed
-    finally:
-        os.chdir(before)
+    with Store.open(path) as opened:
+        ingest_sample(opened, [ARTICLES])
     with Store.open(path, read_only=True) as opened:
         yield opened
 

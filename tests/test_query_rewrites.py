@@ -8,32 +8,22 @@ stopped with "Variable iso is not bound") and gives the rows Oxigraph gives.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 import rdflib
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
+from sample_corpus import ingest_sample
 
-from kg.ingest import ingest
 from kg.query import run_query
 from kg.saved_queries import find_saved_query, run_saved_query
 from kg.store import Store
 from kg.vocab import DIP, PREFIXES
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("rewrites") / "store"
-    before = Path.cwd()
-    os.chdir(ROOT)  # dip:source reads data/articles/…, as in the docs
-    try:
-        with Store.open(path) as opened:
-            assert ingest([Path("data") / "articles"], store=opened).ok
-    finally:
-        os.chdir(before)
+    with Store.open(path) as opened:
+        ingest_sample(opened)
     with Store.open(path) as opened:
         yield opened
 
