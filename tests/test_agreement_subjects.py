@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from stored_events import stored_agreement
 
 from kg import event_resolution as ev
 from kg.errors import KgError
@@ -19,12 +20,9 @@ from kg.translit import skeleton_tokens
 
 
 def agreement(sha: str, title: str, lang: str, **values) -> StoredAgreement:
-    a = StoredAgreement(sha, f"x-{sha}", own=f"x-{sha}", kind=values.pop("kind", "roadmap"))
-    a.parties = set(values.pop("parties", {"KZ", "UZ"}))
-    a.titles = {title: lang}
-    for key, value in values.items():
-        setattr(a, key, value)
-    return a
+    values.setdefault("kind", "roadmap")
+    values.setdefault("parties", {"KZ", "UZ"})
+    return stored_agreement(sha, title, lang, **values)
 
 
 def clusters(items: list[StoredAgreement]) -> list[list[str]]:

@@ -11,6 +11,7 @@ import hashlib
 import io
 
 import pytest
+from stored_events import stored_agreement
 
 from kg import event_resolution as ev
 from kg.event_resolution import StoredAgreement, StoredMeeting
@@ -207,12 +208,9 @@ def test_clustering_does_not_depend_on_input_order():
 
 
 def agreement(sha: str, title: str, lang: str, **values) -> StoredAgreement:
-    a = StoredAgreement(sha, f"x-{sha}", own=f"x-{sha}", kind=values.pop("kind", "memorandum"))
-    a.parties = set(values.pop("parties", {"CN", "KZ"}))
-    a.titles = {title: lang}
-    for key, value in values.items():
-        setattr(a, key, value)
-    return a
+    values.setdefault("kind", "memorandum")
+    values.setdefault("parties", {"CN", "KZ"})
+    return stored_agreement(sha, title, lang, **values)
 
 
 def test_one_memorandum_in_two_languages_links_by_its_subject():
