@@ -870,6 +870,43 @@ def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
             if not any(p.start <= r.end + 1 and r.start <= p.end for p in persons)
         ]
         return len(names) >= 2 or (len(names) == 1 and bool(titles))
+    if cue.verb and not persons and (cue.date or cue.place) and _BOTH.search(sentence.text):
+        return True  # "On Tuesday the two men met again in Warsaw": the two ministers told (_both_guests)
+    if cue.verb and not persons:
+        # "The foreign ministers of Armenia and Azerbaijan met in Almaty", "the format, whose leaders will meet
+        # in Astana this summer": nobody named, but the sides (two countries or a format), where or when
+        if not (cue.date or cue.place):
+            return False
+        group = doc.cues.GROUP_ACTORS.search(
+            doc.text, max(sentence.start, cue.mention.start - 80), cue.mention.start
+        )
+        if group is None or len(doc.mentions_in(sentence.start, sentence.end, "format")) > 1:
+            return False  # "C5+1 … the Central Asia-China format, whose leaders will meet": which one?
+        between = doc.mentions_in(group.end(1), cue.mention.start)
+        gap = doc.text[group.end(1) : cue.mention.start]
+        for m in reversed(between):  # the countries named; what is left must be glue ("of the", "will")
+            gap = gap[: m.start - group.end(1)] + " " + gap[m.end - group.end(1) :]
+        for word in re.findall(r"\w+", gap):
+            if word in doc.cues.GROUP_FINITE:
+                break  # "… wollen sich am 17. Juni in Vilnius treffen": the rest is the predicate
+            if word not in doc.cues.GROUP_GAP_WORDS:
+                return False  # "the ministers said the prices of A and B met expectations": not the group met
+        if doc.cues.NEGATION.search(sentence.text):
+            return False  # "trafen sich am Montag nicht in Riga"
+        sides: list[str] = []
+        for m in between:
+            if m.kind in ("country", "country_adj"):
+                sides.append(m.value)  # type: ignore[arg-type]
+            elif m.kind == "country_group":
+                sides.extend(m.value)  # type: ignore[arg-type]
+        sides = list(dict.fromkeys(sides))
+        if not cue.format and len(sides) < 2:
+            return False
+        if not cue.countries:
+            cue.countries = sides  # the group's countries are the sides: "the ministers of A and B met"
+        if cue.meeting_type is None and (cue.format or len(sides) > 2):
+            cue.meeting_type = "ministerial-meeting" if "inister" in group.group(1) else "summit"
+        return True
     if cue.verb:
         return len({p.name for p in persons}) >= 1 and (held or cue.date or cue.place or len(persons) >= 2)
     if cue.generic:
@@ -931,7 +968,9 @@ def _just_told(
 
 
 _BOTH = re.compile(
-    r"\b(?:both|the two) (?:foreign )?ministers\b|\bbeide(?:n)? (?:Außen)?[Mm]inister(?:innen)?\b", re.I
+    r"\b(?:both|the two) (?:foreign )?(?:ministers|men|women)\b|"
+    r"\bbeide(?:n)? (?:(?:Außen)?[Mm]inister(?:innen)?|Männer|Frauen)\b",
+    re.I,
 )
 
 
@@ -1235,7 +1274,9 @@ def find_meetings(doc: Document) -> None:
                     and not re.search(
                         r"\bsich\b[^.;:]{0,80}$", doc.text[max(sentence.start, m.start - 90) : m.start]
                     )
+                    and not _object_before(doc, sentence, m)  # "hatte auch den Außenminister getroffen"
                 )  # "hätten sich am Donnerstag in Abu Dhabi getroffen", not "eine Entscheidung getroffen"
+                and not (m.text in doc.cues.OBJECT_VERBS and _without_object(doc, sentence, m))
             ]
             # "vice-ministerial consultations", "summit talks": the first word describes the second
             mentions = [
@@ -1509,6 +1550,9 @@ def find_meetings(doc: Document) -> None:
         _same_venue_for_the_day(doc, meetings)
     for meeting in meetings:
         _finish(doc, meeting)
+    for meeting in meetings:
+        if not (meeting.participants or meeting.format or meeting.participant_countries):
+            _sides_by_count(doc, meeting, meetings)
     # a meeting no actor can be tied to (no office holder, country or format) is not a diplomatic fact:
     # "the fourth meeting between the two teams", "a summit of the league table"
     # nor is an undated visit no one is named for: "im Herbst reist eine Schülergruppe zum Gegenbesuch nach Georgien"
@@ -1526,6 +1570,81 @@ def find_meetings(doc: Document) -> None:
     for start, meeting in list(doc.meeting_mentions.items()):
         if meeting not in kept:
             del doc.meeting_mentions[start]
+
+
+def _without_object(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A verb that names a meeting only with the one met: "is due to meet Wang", "will meet in Astana",
+    "trifft Lawrow", "soll Präsident Putin treffen", "wollen sich … treffen"; not "meet the target",
+    "refused to meet", "eine Entscheidung treffen"."""
+    mode = doc.cues.OBJECT_VERBS[mention.text]
+    text = doc.text
+    if doc.cues.HYPOTHETICAL.search(sentence.text):
+        return True  # "If X were to meet Y …", "Falls X den Präsidenten treffen sollte"
+    before = text[max(sentence.start, mention.start - 90) : mention.start]
+    if mode.startswith("before"):
+        # German verb-final: a modal earlier in the clause, then "sich" or the one met just before the verb
+        if not doc.cues.TO_COME_BEFORE.search(before):
+            return True
+        if text.startswith(" sich", mention.end) or re.search(
+            r"\bsich\b(?:[^.;:,!?]|(?<=\d)\.){0,80}$", before
+        ):
+            return False  # "wollen sich im Juni in Astana treffen"
+        return not _object_before(doc, sentence, mention)
+    if doc.lang == "en" and (
+        not doc.cues.TO_COME_BEFORE.search(before[-30:]) or doc.cues.NOT_TO_BEFORE.search(before[-30:])
+    ):
+        return True  # "is due to meet", "will meet"; not "Ministers meet in …", "refused to meet"
+    # German puts the day and place first: "trifft am Montag in Warschau seinen litauischen Amtskollegen"
+    words = 4 if doc.lang == "en" else 8
+    end = min(sentence.end, mention.end + 20 + 10 * words)
+    ones = [*doc.persons_in(mention.end, end), *doc.mentions_in(mention.end, end, "role")]
+    if ones:
+        gap = text[mention.end : min(one.start for one in ones)]
+        if len(gap.split()) <= words and "," not in gap and not doc.cues.OBJECT_GAP_ARTICLE.search(gap):
+            return False  # "is due to meet Wang", "trifft seinen russischen Amtskollegen"
+    return not (mode.endswith("place") and doc.cues.PLACE_AFTER.match(text, mention.end))
+
+
+def _object_before(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """The one met named just before a German verb-final "treffen"/"getroffen": "hatte auch den armenischen
+    Außenminister getroffen", "soll Präsident Putin in Moskau treffen"; not "hat Vorkehrungen getroffen",
+    "Außenminister X hatte … getroffen" (the one named is the subject)."""
+    text = doc.text
+    start = max(sentence.start, mention.start - 70)
+    ones = [*doc.persons_in(start, mention.start), *doc.mentions_in(start, mention.start, "role")]
+    if not ones:
+        return False
+    one = max(ones, key=lambda o: o.end)  # the nearest
+    gap = text[one.end : mention.start]
+    if "," in gap or doc.cues.OBJECT_GAP_ARTICLE.search(gap):
+        return False
+    covered = doc.mentions_in(one.end, mention.start)
+    for word in re.finditer(r"\b[A-ZÄÖÜ]\w*", gap):
+        at = one.end + word.start()
+        if word.group() not in doc.cues.OBJECT_GAP_NOUNS and not any(m.start <= at < m.end for m in covered):
+            return False  # a noun of its own: "Maßnahmen", "Entscheidung"
+    return True
+
+
+def _sides_by_count(doc: Document, meeting: Meeting, meetings: list[Meeting]) -> None:
+    """ "The summit followed a meeting of the six foreign ministers in Almaty": a meeting no one is named for
+    whose ministers are counted, and one format told in the article with that many countries: that format's."""
+    counted = doc.cues.COUNTED_MINISTERS.search(meeting.evidence[0].sentence)
+    if not counted:
+        return
+    word = counted.group(1).lower()
+    number = int(word) if word.isdigit() else doc.cues.COUNT_WORDS[word]
+    formats = {
+        (m.format, tuple(m.participant_countries))
+        for m in meetings
+        if m is not meeting and m.format and len(set(m.participant_countries)) == number
+    }
+    if len({f for f, _ in formats}) == 1:
+        fmt, countries = formats.pop()
+        meeting.format, meeting.participant_countries = fmt, list(countries)
+        if meeting.meeting_type in (None, "other"):
+            meeting.meeting_type = "ministerial-meeting"
+        meeting.confidence = _meeting_confidence(meeting)
 
 
 def _only_related(doc: Document, sentence: Sentence, cue: _Cue, introducing: list[Mention]) -> bool:

@@ -154,6 +154,36 @@ ALSO = re.compile(
 REFLEXIVE_ONLY = re.compile(
     r"getroffen"
 )  # a meeting only as "sich … getroffen", not "eine Entscheidung getroffen"
+# meeting verbs that name a meeting only with whom it is: "trifft am Montag Lawrow", "soll … Präsident Putin
+# treffen", "wollen sich … treffen"; not "trifft eine Entscheidung", "Vorkehrungen treffen", "Heute treffen sich"
+OBJECT_VERBS = {"trifft": "after", "treffen": "before-or-reflexive"}
+HYPOTHETICAL = re.compile(
+    r"^\W*(?:Wenn|Falls|Sollte|Sollten|Würde)\b|\bwürden?\b"
+)  # "Falls X … treffen sollte"
+TO_COME_BEFORE = re.compile(r"\b(?:soll|sollen|will|wollen|wird|werden|möchte|möchten)\b")  # modal of a plan
+NOT_TO_BEFORE = re.compile(r"(?!)")  # (English only: "refused to meet"; German negation is read later)
+PLACE_AFTER = re.compile(r"(?!)")  # (English only: "will meet in Astana")
+# between the one met and "treffen"/"getroffen" ("den Außenminister getroffen", "Präsident Putin in Moskau
+# treffen"): no article of another object, no auxiliary (the one named is then the subject: "X hat … getroffen")
+OBJECT_GAP_ARTICLE = re.compile(
+    r"\b(?:ein|eine|einen|einer|die|das|den|dem|der|keine|keinen|alle|diese|solche|hat|hatte|haben|hatten|"
+    r"hätte|hätten|habe|wird|werden|wurde|wurden|soll|sollen|will|wollen|kann|können|muss|müssen)\b"
+)
+OBJECT_GAP_NOUNS = frozenset(
+    {"Staaten", "Länder", "Republiken", "Nachbarstaaten", "Mitgliedstaaten", "Region"}
+)
+# the ones who meet, named only as a group: "die Außenminister der fünf Staaten trafen sich", "deren Staatschefs …"
+GROUP_ACTORS = re.compile(
+    r"\b((?:Außen|Premier)?[Mm]inister|Staats- und Regierungschefs|Staatschefs|Regierungschefs|Präsidenten)\b"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,70}$"
+)
+GROUP_GAP_WORDS = frozenset(
+    "der die den des und aus beider aller ihrer zwei drei vier fünf sechs sieben Staaten Länder Republiken "
+    "deren sich erneut bereits zuletzt".split()
+)  # what may stand between the group and the verb besides the countries: "der fünf Staaten"
+GROUP_FINITE = frozenset(
+    "wollen wollten sollen sollten werden haben hatten".split()
+)  # "… wollen sich … treffen"
 DEFINITE_BEFORE = re.compile(
     r"\b(?:dem|des|der|das|diesem|dieses|beim|vom|am|zum|Dem|Des|Der|Das|Die|die)\s+$"
 )
@@ -166,6 +196,11 @@ EVENT_OFFSET = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
+# "ein Treffen der sechs Außenminister": as many sides as a format told in the article has
+COUNTED_MINISTERS = re.compile(
+    r"\b(drei|vier|fünf|sechs|sieben|acht|neun|\d)\s+(?:[\w-]+\s+){0,2}?(?:Außen)?[Mm]inister(?:innen|n)?\b"
+)
+COUNT_WORDS = {"drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
 ORDINALS = {
     "erste": 1,
     "zweite": 2,

@@ -133,6 +133,30 @@ LEADERS_OF = re.compile(
 SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b", re.I)  # a meeting beside another
 ALSO = re.compile(r"\b(?:also|in addition|additionally)\b", re.I)  # "He also met …": one more meeting
 REFLEXIVE_ONLY = re.compile(r"(?!)")  # (German only: "sich … getroffen")
+# meeting verbs that name a meeting only when it is to come and with whom or where: "is due to meet Wang",
+# "will meet in Astana"; not "meet the target", "Ministers meet in …" (a headline the body tells)
+OBJECT_VERBS = {"meet": "after-or-place", "meet with": "after"}
+HYPOTHETICAL = re.compile(
+    r"^\W*(?:If|Unless|Should|Were)\b|\b(?:were|was) to meet\b"
+)  # "If X were to meet Y …"
+TO_COME_BEFORE = re.compile(r"\b(?:to|will|shall)\s+(?:\w+\s+)?$")  # "is due to meet", "will also meet"
+NOT_TO_BEFORE = re.compile(
+    r"\b(?:refused|refuses|declined|declines|failed|fails|unwilling|reluctant|not|never)\s+to\s+$"
+)
+PLACE_AFTER = re.compile(r"\s+(?:again|in|on|at|next|later|this)\b")  # "will meet in Astana"
+OBJECT_GAP_ARTICLE = re.compile(r"(?!)")  # (German only: "den Außenminister getroffen")
+OBJECT_GAP_NOUNS: frozenset[str] = frozenset()
+# the ones who meet, named only as a group: "the foreign ministers of the five states met", "whose leaders will meet"
+GROUP_ACTORS = re.compile(
+    r"\b(leaders|(?:foreign |prime )?ministers|heads of (?:state|government)|presidents)\b"
+    r"(?:[^.;:!?]|(?<=\d)\.){0,70}$",
+    re.I,
+)
+GROUP_GAP_WORDS = frozenset(
+    "of the and from both all their two three four five six seven countries states nations republics whose "
+    "also again last first".split()
+)  # what may stand between the group and the verb besides the countries: "of the five states"
+GROUP_FINITE = frozenset("will shall are is were was have had".split())  # "… are due to meet", "… will meet"
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|The|This|That)\s+$")
 CONTEXT_ANAPHOR = re.compile(
     r"^\s*(?:There|During the|At the|On the sidelines|In the course|Afterwards|Also)\b"
@@ -143,6 +167,11 @@ EVENT_OFFSET = re.compile(
     re.IGNORECASE,
 )
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# "a meeting of the six foreign ministers": as many sides as a format told in the article has
+COUNTED_MINISTERS = re.compile(
+    r"\b(three|four|five|six|seven|eight|nine|\d)\s+(?:[\w-]+\s+){0,2}?(?:foreign\s+)?ministers\b", re.I
+)
+COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 ORDINALS = {
     "first": 1,
     "second": 2,
