@@ -37,7 +37,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -791,15 +790,9 @@ def _subjects_error(path: Any, what: str) -> Exception:
 @lru_cache(maxsize=1)
 def title_subjects() -> TitleSubjects:
     """The shipped subjects of agreement titles (``data/lexicon/agreement_subjects.json``), read once."""
-    from kg.resources import lexicon_dir
+    from kg.reference import load_lexicon
 
-    path = lexicon_dir() / SUBJECTS_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _subjects_error(path, f"cannot read lexicon file ({exc.__class__.__name__})") from None
-    except json.JSONDecodeError as exc:
-        raise _subjects_error(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    path, data = load_lexicon(SUBJECTS_FILE)
     heads_in, subjects_in = (
         data.get(k) if isinstance(data, dict) else None for k in ("compound_heads", "subjects")
     )

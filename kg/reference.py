@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
@@ -38,6 +39,7 @@ __all__ = [
     "city_of_place",
     "city_labels",
     "city_stoplist",
+    "load_lexicon",
     "distance_km",
     "countries",
     "country_lexicon",
@@ -112,6 +114,13 @@ def _load(name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise KgError(f"{lexicon_dir() / name}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+
+
+def load_lexicon(name: str) -> tuple[Path, Any]:
+    """``data/lexicon/NAME`` and a freshly parsed copy of it, for modules that keep their own lexicon
+    file (kg.event_resolution's agreement subjects); a file that cannot be read or parsed is one
+    :class:`KgError` naming it."""
+    return lexicon_dir() / name, _load(name)
 
 
 def _expect(condition: bool, name: str, what: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 from stored_events import stored_agreement
 
 from kg import event_resolution as ev
+from kg import reference
 from kg.errors import KgError
 from kg.event_resolution import StoredAgreement
 from kg.translit import skeleton_tokens
@@ -71,10 +72,12 @@ def test_every_shipped_form_is_one_word_that_is_no_stop_word():
 
 @pytest.fixture
 def lexicon(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.resources.lexicon_dir", lambda: tmp_path)
+    monkeypatch.setattr("kg.reference.lexicon_dir", lambda: tmp_path)
     ev.title_subjects.cache_clear()
+    reference._read_text.cache_clear()
     yield tmp_path
     ev.title_subjects.cache_clear()
+    reference._read_text.cache_clear()
 
 
 @pytest.mark.parametrize(
