@@ -90,6 +90,38 @@ def test_the_section_is_written_and_replaced_not_repeated(bench, run):
     assert again.count("A note kept by hand.") == 1 and "Written by someone else." in again
 
 
+def test_listings_are_compared_with_rdflib_as_kg_query_shows_them(run):
+    _, results, doc, _ = run
+    listings = [q for q in results["queries"] if q["page"]]
+    assert listings, "no saved query declares a page"
+    for query in listings:
+        disk, rdflib = query["first_page_disk"], query["first_page_rdflib"]
+        assert disk["rows"] is not None and disk["rows"] <= query["page"] + 1, query["name"]
+        if not rdflib["problem"]:
+            assert rdflib["rows"] == disk["rows"], query["name"]
+    for query in results["queries"]:
+        if not query["page"]:
+            assert query["first_page_disk"] is None and query["first_page_rdflib"] is None
+    text = doc.read_text(encoding="utf-8")
+    assert "| rdflib first page median / p95 (ms) |" in text and "| disk vs rdflib, as shown |" in text
+    assert "faster at the median for " in text and "as `kg query` shows them, for " in text
+
+
+def test_speedups_count_lower_bounds_that_clear_the_target(bench):
+    def row(disk_ms, rdflib_ms=None, *, timed_out=None):
+        found = bench.QueryResultRow("q", {}, "")
+        found.timings["disk"] = bench.Timing("disk", rows=1, times_ms=[disk_ms])
+        found.timings["rdflib"] = bench.Timing(
+            "rdflib", rows=1, times_ms=[rdflib_ms] if rdflib_ms else [], timed_out=timed_out
+        )
+        return found
+
+    rows = [row(1.0, 50.0), row(1.0, 5.0), row(10.0, timed_out=20.0), row(5000.0, timed_out=20.0)]
+    assert bench.speedup_summary(rows, paged=False).endswith(
+        "for 2 of 4 queries with every row (where rdflib was stopped, by the lower bound)."
+    )
+
+
 def test_order_by_is_removed_for_rdflib_and_nothing_else(bench):
     sparql = "SELECT ?a WHERE { ?a ?b ?c } GROUP BY ?a ORDER BY DESC(?a) STR(?b) LIMIT 5"
     assert bench.without_order_by(sparql) == "SELECT ?a WHERE { ?a ?b ?c } GROUP BY ?a LIMIT 5"
