@@ -270,8 +270,8 @@ def run_query(
         if isinstance(results, QuerySolutions):
             names = [v.value for v in results.variables]
             if stream:
-                return QueryResult("select", variables=names, rows=_rows(results, names), offset=offset)
-            rows = [tuple(row[name] for name in names) for row in results]
+                return QueryResult("select", variables=names, rows=_rows(results), offset=offset)
+            rows = [tuple(row) for row in results]  # the values in the order of the variables
             more = limit is not None and len(rows) > limit
             if more:
                 del rows[limit:]
@@ -283,11 +283,11 @@ def run_query(
         raise QueryError(f"query failed: {_one_line(error)}") from error
 
 
-def _rows(results: QuerySolutions, names: Sequence[str]) -> Iterator[tuple[Term | None, ...]]:
+def _rows(results: QuerySolutions) -> Iterator[tuple[Term | None, ...]]:
     """The solutions as tuples, read as they are asked for; a failure midway is a QueryError."""
     try:
         for row in results:
-            yield tuple(row[name] for name in names)
+            yield tuple(row)  # the values in the order of the variables, None where unbound
     except (OSError, RuntimeError, ValueError, TypeError) as error:
         raise QueryError(f"query failed: {_one_line(error)}") from error
 
