@@ -691,27 +691,25 @@ def measure(
         return rows, loads, how
 
     def each(backend: str, make: Callable[[], Runner], cap: float) -> None:
+        """Every row of each query, then its first page when it declares one (right after, so that
+        both are timed in the same state of the machine)."""
         for row, query in todo:
             _say(f"{backend}: {query.name}")
             row.timings[backend] = time_query(
                 make, query, backend=backend, runs=runs, timeout=cap, budget=budget
             )
+            if query.page and backend in ("disk", "rdflib"):
+                _say(f"{backend}: {query.name}, first page of {query.page}")
+                first = SavedQuery(query.name, query.page_sparql, query.params)
+                timing = time_query(make, first, backend=backend, runs=runs, timeout=cap, budget=budget)
+                if backend == "disk":
+                    row.first_page = timing
+                else:
+                    row.first_page_rdflib = timing
 
     for backend in backends:
         if backend == "disk":
             each("disk", disk_maker(store_path), timeout)
-            for row, query in todo:
-                if query.page:
-                    _say(f"disk: {query.name}, first page of {query.page}")
-                    first = SavedQuery(query.name, query.page_sparql, query.params)
-                    row.first_page = time_query(
-                        disk_maker(store_path),
-                        first,
-                        backend="disk",
-                        runs=runs,
-                        timeout=timeout,
-                        budget=budget,
-                    )
         elif backend == "http":
             with http_server(store_path, timeout=timeout) as (url, how):
                 each("http", lambda url=url: _http_runner(url, timeout + 5), timeout)
@@ -723,19 +721,6 @@ def measure(
             runner = _kg_runner(loaded) if backend == "memory" else _rdflib_runner(loaded)
             # the child inherits the loaded store through fork
             each(backend, lambda runner=runner: runner, timeout if backend == "memory" else rdflib_timeout)
-            if backend == "rdflib":
-                for row, query in todo:
-                    if query.page:
-                        _say(f"rdflib: {query.name}, first page of {query.page}")
-                        first = SavedQuery(query.name, query.page_sparql, query.params)
-                        row.first_page_rdflib = time_query(
-                            lambda runner=runner: runner,
-                            first,
-                            backend="rdflib",
-                            runs=runs,
-                            timeout=rdflib_timeout,
-                            budget=budget,
-                        )
             del loaded, runner
     return rows, loads, how
 
