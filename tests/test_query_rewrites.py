@@ -3,7 +3,8 @@
 On the sample corpus: ``cq6-meetings-per-person`` (paged among the meetings, by date) and
 ``cq3-roles-of-wang-yi`` (paged) are ordered as they say and their pages put together are every
 row; ``meetings-in-period`` also runs on rdflib when a meeting has no participant country (rdflib
-stopped with "Variable iso is not bound") and gives the rows Oxigraph gives.
+stopped with "Variable iso is not bound") and gives the rows Oxigraph gives; the paged listings give
+rdflib's rows in rdflib's order, whole and paged (bench/queries.py times the same text on both).
 """
 
 from __future__ import annotations
