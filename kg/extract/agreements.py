@@ -25,7 +25,7 @@ from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
 __all__ = ["find_agreements", "find_missions"]
 
 _MINISTRIES = re.compile(
-    r"\b(?:Außenministerien|Außenministeriums|Außenministerium|Außenämter|foreign ministries|foreign ministry|"
+    r"\b(?:Au(?:ß|ss)enministerien|Au(?:ß|ss)enministeriums|Au(?:ß|ss)enministerium|Au(?:ß|ss)enämter|foreign ministries|foreign ministry|"
     r"Ministries of Foreign Affairs|Ministry of Foreign Affairs|ministries of foreign affairs)\b"
 )
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\b")
@@ -66,6 +66,36 @@ def _valid_until(doc: Document, sentence: Sentence):
         m = _VALID_UNTIL.search(part.text)
         if m:
             return None, DateValue(m.group("year"), "gYear", m.group(0), "absolute")
+    return None
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}  # fmt: skip
+_VALID_FOR = re.compile(
+    r"\b(?:valid|in force|remain\w*|runs?|gilt|gültig|läuft|Laufzeit|Geltungsdauer)\b[^.;]{0,40}?\b(?:for|für|von)\s+"
+    r"(?:a (?:period|term) of\s+|(?:einen|die) (?:Zeitraum|Dauer) von\s+)?(?P<n>\d{1,2}|"
+    + "|".join(_NUMBERS)
+    + r")\s+(?:years|Jahre|Jahren)\b",
+    re.IGNORECASE,
+)
+
+
+def _valid_for(doc: Document, sentence: Sentence, signed_on: DateValue | None):
+    """ "The memorandum will remain in force for five years" (in the sentence or the next one): from the
+    year it was signed (or the article's) to that year and five."""
+    following = doc.sentences[sentence.index + 1 : sentence.index + 2]
+    year = (signed_on.lexical if signed_on else "")[:4] or (doc.article.date or "")[:4]
+    if not year.isdigit():
+        return None
+    for part in (sentence, *following):
+        m = _VALID_FOR.search(part.text)
+        if m:
+            n = m.group("n").lower()
+            years = int(n) if n.isdigit() else _NUMBERS[n]
+            return (
+                DateValue(year, "gYear", m.group(0), "relative-to-event"),
+                DateValue(str(int(year) + years), "gYear", m.group(0), "relative-to-event"),
+            )
     return None
 
 
@@ -113,6 +143,11 @@ _COMPOUND = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]{2,}(?:s-?)?"
     r"(?P<head>vertrag|vertrages|vertrags|abkommen|abkommens|vereinbarung|plan|plans|programm|programms)\b"
 )
+# contracts between companies, clubs or employers, never between states: "Liefervertrag", "Kaufvertrag"
+_COMMERCIAL_COMPOUND = re.compile(
+    r"(?:Liefer|Kauf|Verkaufs|Miet|Pacht|Arbeits|Leasing|Sponsoring|Sponsoren|Werk|Dienstleistungs|Abnahme|"
+    r"Spieler|Transfer|Vertriebs|Fusions|Übernahme|Wartungs|Service|Tarif|Lizenz)s?-?[a-zäöüß]*$"
+)
 _ONE_DETERMINER = re.compile(
     r"\b(?:ein|einen|eines|einem|einer|der|den|dem|des|das|dieses|diesen|diesem)\s+(?:[a-zäöüß][\w-]*\s+)?$"
     r"|\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$"
@@ -131,7 +166,7 @@ _COMPOUND_TYPE = {
 _PLAN_WORD = re.compile(r"[Pp]lan|[Pp]rogram")
 _PLAN = {
     "en": re.compile(
-        r"\b(?:a|an|the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<word>plan|programme|program)"
+        r"\b(?:a|an|the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<word>[Pp]lan|[Pp]rogramme|[Pp]rogram)"
         r"(?=\s+(?:of|for|on)\s+(?!the\s+(?:visit|trip|meeting|summit)\b)[\w-])"
     ),
     "de": re.compile(
@@ -151,6 +186,12 @@ def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
         start, end = m.start("word"), m.end("word")
         if not any(a.start < end and start < a.end for a in found):  # "action plan" is the lexicon's
             found.append(Mention(start, end, m.group("word"), "agreement", "roadmap"))
+    item = _LIST_ITEM.match(sentence.text)
+    head = _LIST_PLAN.match(doc.text, sentence.start + item.end()) if item else None
+    if head and not any(a.start < head.end() and head.start() < a.end for a in found):
+        found.append(
+            Mention(head.start(), head.end(), head.group(0), "agreement", "roadmap")
+        )  # "– Programme of …"
     if doc.lang != "de":
         return sorted(found, key=lambda a: a.start)
     for m in _COMPOUND.finditer(doc.text, sentence.start, sentence.end):
@@ -158,6 +199,8 @@ def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
             continue
         if not _ONE_DETERMINER.search(doc.text, max(sentence.start, m.start() - 30), m.start()):
             continue  # "zahlreiche Wirtschaftsabkommen": no one text with parties
+        if _COMMERCIAL_COMPOUND.match(m.group(0)[: m.start("head") - m.start()]):
+            continue  # "einen Liefervertrag über 40 Millionen Euro": a company's contract
         kind = _COMPOUND_TYPE.get(m.group("head"), "agreement")
         found.append(Mention(m.start(), m.end(), m.group(0), "agreement", kind))
     return sorted(found, key=lambda a: a.start)
@@ -436,13 +479,32 @@ _SIGNED_JUST_BEFORE = re.compile(
 _DRAFT = re.compile(r"\b(?:draft|drafts|Entwurf|Entwurfs|Entwürfe)\b")
 
 
+_LIST_PLAN = re.compile(
+    r"(?:Programme|Program|Programm|Plan|Action Plan|Aktionsplan)\b(?=\s+(?:of|for|on|für|zur|zum|über|der|des)\s)"
+)
+_LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")
+
+
+def _signed_list_item(doc: Document, sentence: Sentence) -> bool:
+    """An item of a list that a signing introduces: "The following documents were signed:" then "– Programme
+    of Cooperation …" on lines of their own."""
+    if not _LIST_ITEM.match(sentence.text):
+        return False
+    for previous in reversed(doc.sentences[max(0, sentence.index - 12) : sentence.index]):
+        if _LIST_ITEM.match(previous.text):
+            continue
+        head = previous.text.rstrip()
+        return head.endswith(":") and bool(doc.cues.SIGNED_PAST.search(head) or doc.cues.SIGNED.search(head))
+    return False
+
+
 def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, mention: Mention) -> str | None:
     text = sentence.text
     cues = doc.cues
     if cues.CANCELLED.search(text):
         return "cancelled"
     before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
-    signed = cues.SIGNED.search(text)
+    signed = cues.SIGNED.search(text) or _signed_list_item(doc, sentence)
     adopted = cues.ADOPTED.search(text)
     if _SIGNED_JUST_BEFORE.search(before):
         return "planned" if _DRAFT.search(before) else "signed"
@@ -548,6 +610,8 @@ def find_agreements(doc: Document) -> None:
                 signed_on, signing_key = also.signed_on, also.signed_at  # "paraphierten zudem den Text …"
             else:
                 signing_key = signing.key if signing else None
+            if period is None and status == "signed":
+                period = _valid_for(doc, sentence, signed_on)
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
@@ -799,6 +863,10 @@ def _mission_status(doc: Document, sentence: Sentence) -> str | None:
     return None
 
 
+_CLAUSE_OPENING = re.compile(r"\s*(?:(?:dass|wonach|that)\s+)?(?:(?:die|der|das|the)\s+)?")
+_IN_CITY = re.compile(r"\b(?:in|In|im|nach|at|to|of)\s+$")
+
+
 def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
     before = doc.mentions_in(max(sentence.start, mention.start - 40), mention.start, "country_adj", "country")
     if before:
@@ -817,7 +885,8 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     # "Kasachstan unterhält seit Jahren ein Generalkonsulat in Urumqi": the country that keeps it
     clause_start = max(sentence.start, doc.text.rfind(",", sentence.start, mention.start) + 1)
     subjects = doc.mentions_in(clause_start, mention.start, "country")
-    if subjects and subjects[0].start - clause_start < 3:
+    opening = _CLAUSE_OPENING.match(doc.text, clause_start)  # "…, dass die Mongolei ein Generalkonsulat …"
+    if subjects and subjects[0].start - (opening.end() if opening else clause_start) < 3:
         return str(subjects[0].value)
     own = re.search(
         r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s+(?:\w+\s+)?$", doc.text[clause_start : mention.start]
@@ -850,20 +919,31 @@ def find_missions(doc: Document) -> None:
             last_sending = sending
             place = None
             host = None
+            in_sentence = doc.mentions_in(sentence.start, sentence.end, "city")
             cities = [
                 c
-                for c in doc.mentions_in(sentence.start, sentence.end, "city")
+                for c in in_sentence
                 if -60 <= c.start - mention.end <= 60 or 0 <= mention.start - c.end <= 60
             ]
+            if not cities:  # "Today in Singapore, the minister opened the Embassy of …"
+                cities = [
+                    c
+                    for c in in_sentence
+                    if c.end <= mention.start and _IN_CITY.search(doc.text, max(0, c.start - 4), c.start)
+                ][-1:]
             country_after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 25), "country")
             if country_after and re.fullmatch(
                 r"\s+(?:in|im|in der)\s+", doc.text[mention.end : country_after[0].start]
             ):
                 cities = []  # "embassy in Kuwait, opens consulate in Busan": the country comes first
             if cities:  # "ein Generalkonsulat in Guangzhou", "in der Stadt Aktobe ein Generalkonsulat"
-                city = min(
+                city = min(  # nearest, after the word, and after "in": "In Denpasar auf der Insel Bali"
                     cities,
-                    key=lambda c: abs(c.start - mention.start) + (0 if c.start > mention.start else 40),
+                    key=lambda c: (
+                        abs(c.start - mention.start)
+                        + (0 if c.start > mention.start else 40)
+                        + (0 if _IN_CITY.search(doc.text, max(0, c.start - 4), c.start) else 30)
+                    ),
                 )
                 c = city.value[0]  # type: ignore[index]
                 place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)

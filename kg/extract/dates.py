@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.model import DateValue
 
-__all__ = ["DateMention", "find_dates", "find_year_range", "shift_date"]
+__all__ = ["DateMention", "find_dates", "find_year_range", "shift_date", "year_before_if_after"]
 
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
@@ -35,6 +35,14 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _PATTERNS = [
+    # a range of days, by its first: "vom 3. bis 5. März", "3-5 March 2026", "March 3-5", "March 3 to 5"
+    re.compile(
+        rf"\b{_DAY}\.?\s*(?:bis|to|until|[-–—])\s*[0-3]?\d\.?\s+{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE
+    ),
+    re.compile(
+        rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*(?:-|–|—|to|through)\s*[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?",
+        re.IGNORECASE,
+    ),
     # 26. April 2025 / 26. April / 26 April 2025
     re.compile(rf"\b{_DAY}\.?\s+{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE),
     # April 26, 2025 / April 26 / April 26th
@@ -53,6 +61,7 @@ _MONTH_ONLY = re.compile(
     r"kommenden Jahres|nächsten Jahres|dieses Jahres))?",
     re.IGNORECASE,
 )
+_NAMED_MONTH = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 2) + r")\b", re.IGNORECASE)
 _YEAR_STEP = {"last year": -1, "vergangenen jahres": -1, "letzten jahres": -1, "des vorjahres": -1,
               "next year": 1, "kommenden jahres": 1, "nächsten jahres": 1, "this year": 0, "dieses jahres": 0}  # fmt: skip
 _WEEKDAY = re.compile(
@@ -245,3 +254,28 @@ def shift_date(value: DateValue, days: int, *, text: str) -> DateValue | None:
         moved = dt.date(2001, month, day) + dt.timedelta(days=days)  # a non-leap year: no 29 February
         return DateValue(f"--{moved.month:02d}-{moved.day:02d}", "gMonthDay", text, "relative-to-event")
     return None
+
+
+def year_before_if_after(value: DateValue, article_date: str | None) -> DateValue:
+    """A day or month whose year was taken from the article's ("im September", "on 3 March") but which
+    falls after the article's day, moved to the year before: for a sentence told in the past ("besuchte
+    im September Berlin" in June is last September). Anything else as it is."""
+    base = _parse_article_date(article_date)
+    if (
+        base is None
+        or value.resolution != "relative-to-article"
+        or value.datatype not in ("date", "gYearMonth")
+        or re.search(r"\b(?:19|20)\d\d\b", value.text)
+        or not _NAMED_MONTH.search(value.text)
+        or re.search(r"\b(?:year|Jahr\w*)\b", value.text, re.IGNORECASE)  # "im August kommenden Jahres"
+    ):
+        return value
+    year, rest = int(value.lexical[:4]), value.lexical[4:]
+    if value.lexical <= base.isoformat()[: len(value.lexical)]:
+        return value  # not after the article's day (ISO forms compare as strings)
+    try:
+        if value.datatype == "date":
+            dt.date.fromisoformat(f"{year - 1}{rest}")  # 29 February
+    except ValueError:
+        return value
+    return DateValue(f"{year - 1}{rest}", value.datatype, value.text, value.resolution)

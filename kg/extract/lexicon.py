@@ -85,6 +85,9 @@ def _add_countries(gaz: Gazetteer, lang: str, adjective_parts: dict[str, str], w
             for form in forms:
                 gaz.add(form, "country_adj", iso, fold_first=True)
                 adjective_parts[form.lower()] = iso
+        for adjective in own.get("adjectives_fixed", []):  # not inflected: "Schweizer", "Luxemburger"
+            gaz.add(adjective, "country_adj", iso)
+            adjective_parts[adjective.lower()] = iso
         for prefix in own.get("prefixes", []):
             adjective_parts[prefix.lower()] = iso
         for demonym in own.get("demonyms", []):
@@ -201,5 +204,7 @@ def lexicon_for(lang: str) -> Lexicon:
                 gaz.add(phrase, "country_group", tuple(group["members"]))
     for name in _CURRENCY_NAMES:  # so that "US-Dollar" is money, never the United States
         gaz.add(name, "currency", name)
+    if lang == "de":  # Swiss and Liechtenstein German write "ss" for "ß": "Aussenminister", "Giessen"
+        gaz.add_spellings(lambda form: form.replace("ß", "ss"))
     gaz.compile()
     return Lexicon(lang, gaz, adjective_parts, frozenset(words))

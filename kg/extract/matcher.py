@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 __all__ = ["Gazetteer", "Mention"]
@@ -77,6 +77,17 @@ class Gazetteer:
             payload = (kind, value)
             if payload not in self._entries[form]:
                 self._entries[form].append(payload)
+        self._regex = None
+
+    def add_spellings(self, respell: Callable[[str], str]) -> None:
+        """Every surface form also as ``respell`` writes it, with the same payloads ("Außenminister" ->
+        "Aussenminister": Swiss German never writes ß)."""
+        for surface, payloads in list(self._entries.items()):
+            other = respell(surface)
+            if other != surface:
+                for payload in payloads:
+                    if payload not in self._entries[other]:
+                        self._entries[other].append(payload)
         self._regex = None
 
     def __len__(self) -> int:

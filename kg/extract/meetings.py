@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.dates import find_dates, shift_date
+from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
 from kg.extract.document import Document
 from kg.extract.matcher import Mention
 from kg.extract.text import Sentence
@@ -100,6 +100,10 @@ def _event_dates(doc: Document, sentence: Sentence) -> list:
         )
         if not _quoted(doc, d.start)
     ]
+    if doc.cues.PAST_HELD.search(sentence.text) and not doc.cues.PLANNED.search(sentence.text):
+        found = [  # "besuchte im September Berlin", told in June: last September
+            DateMention(d.start, d.end, year_before_if_after(d.value, doc.article.date)) for d in found
+        ]
     cut = _dateline_end(sentence)
     body = [d for d in found if d.start >= cut]
     return body or found

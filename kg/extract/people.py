@@ -44,6 +44,7 @@ class _Title:
     organization: str | None
     qualifier: str | None
     confidence: float | None = None  # None: by whether the title has a country or organisation
+    candidates: tuple[str, ...] = ()  # "Bundeskanzler": Germany's or Austria's, ``country`` the likelier
 
 
 def _valid_name_token(token: str, doc: Document) -> bool:
@@ -223,6 +224,9 @@ def _titles(doc: Document) -> list[_Title]:
                 start = m.start
                 if organization and owner[-1].start == m.start:  # "EU-Außenbeauftragte": the union's office
                     country = None
+        portfolio = _PORTFOLIO_MORE.match(text, end) if all(g.value[0] == "minister" for g in group) else None
+        if portfolio:  # "Minister for Trade and Industry, Gan Kim Yong"
+            end = portfolio.end()
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
@@ -245,16 +249,19 @@ def _titles(doc: Document) -> list[_Title]:
             country = _represented_country(doc, start)
         if country is None and organization is None:
             country = _place_before(doc, start)
+        candidates: tuple[str, ...] = ()
         if country is None:
             implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
             country = implied.pop() if len(implied) == 1 else None
             if isinstance(country, tuple):  # "Bundeskanzler": Germany's or Austria's
+                candidates = country
                 country = _most_mentioned(doc, country, mention_counts)
         written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
-        titles.append(_Title(start, end, written, country, organization, qualifier))
+        titles.append(_Title(start, end, written, country, organization, qualifier, candidates=candidates))
     return titles
 
 
+_PORTFOLIO_MORE = re.compile(r"(?:,?\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]+)+(?=\s*,)")
 _LINK_WORD = re.compile(
     r"\b(?:and|or|with|to|of|by|at|in|on|from|for|und|oder|mit|zu|von|bei|für|met|traf|said|sagte)\b", re.I
 )
@@ -302,7 +309,7 @@ def _represented_country(doc: Document, title_start: int) -> str | None:
 def _place_before(doc: Document, title_start: int) -> str | None:
     """ "Busan Mayor Park Heong-joon", "Istanbuls Bürgermeister X": the country of the city written right before."""
     cities = doc.mentions_in(max(0, title_start - 40), title_start, "city")
-    if not cities or not re.fullmatch(r"(?:['’]?s)?\s*|-", doc.text[cities[-1].end : title_start]):
+    if not cities or not re.fullmatch(r"(?:['’]?s)?[ \t]*|-", doc.text[cities[-1].end : title_start]):
         return None
     return cities[-1].value[0].country  # type: ignore[index]
 
@@ -330,12 +337,18 @@ def find_people(doc: Document) -> None:
         claimed.add(start)
         if len(name.split()) < 2:
             name = known.get(name, name)
+        if title.candidates:  # "Bundeskanzler Friedrich Merz" in an article that names Austria more often
+            title.country = _office_country(doc, name, title) or title.country
         if title.country is None and title.organization is None and end > title.end:
             title.country = _country_after_name(doc, end)  # "President Ilham Aliyev of Azerbaijan"
         known[name] = name
         linked.append((title, name, start, end))
 
-    for title, name, start, end in [*_list_items(doc, known), *_table_holders(doc, known)]:
+    for title, name, start, end in [
+        *_list_items(doc, known),
+        *_table_holders(doc, known),
+        *_respective_items(doc, known),
+    ]:
         known[name] = name
         linked.append((title, name, start, end))
     for name in _relatives(doc):  # a person, but no office: no position
@@ -465,6 +478,58 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
             title = _Title(item_start, end, [(str(role.value[0]), role.text)], country, None, None)  # type: ignore[index]
             out.append((title, name, name_start, name_start + len(name)))
             names.add(name)
+    return out
+
+
+_FIRST_COUNTRY = re.compile(r"\s*(?:of the|of|der|des)?\s*")
+_NEXT_ITEM = re.compile(r"\s*(?:,|and|und|sowie|&)\s*(?:the\s+)?|\s*,\s*(?:and|und)\s+(?:the\s+)?")
+_FIRST_NAME_GAP = re.compile(r"\s*,\s*")
+
+
+def _respective_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str, int, int]]:
+    """One title over two lists, in the same order: "die Aussenminister Ägyptens, Äthiopiens und Sudans, Badr
+    Abdelatty, Gedion Timothewos und Mohieldin Salem", "the foreign ministers of Brazil and India, Mauro
+    Vieira and Subrahmanyam Jaishankar". Nothing unless there are as many names as countries."""
+    text = doc.text
+    out: list[tuple[_Title, str, int, int]] = []
+    for role in doc.mentions:
+        if role.kind != "role" or role.value[0] not in _DIPLOMATIC_ROLES or doc.in_quote(role.start):  # type: ignore[index]
+            continue
+        sentence = doc.sentence_at(role.start)
+        if sentence is None:
+            continue
+        countries, cursor = [], role.end
+        for m in doc.mentions_in(role.end, sentence.end):
+            gap = _FIRST_COUNTRY if not countries else _NEXT_ITEM
+            if m.kind != "country" or not gap.fullmatch(text, cursor, m.start):
+                break
+            countries.append(str(m.value))
+            cursor = m.end
+        if len(countries) < 2:
+            continue
+        names: list[tuple[str, int, int]] = []
+        for i in range(len(countries)):
+            gap = (_FIRST_NAME_GAP if i == 0 else _NEXT_ITEM).match(text, cursor, sentence.end)
+            m = NAME.match(text, gap.end()) if gap else None
+            if m is None:
+                break
+            raw = m.group(0)
+            inside = [x for x in doc.mentions_in(m.start(), m.end()) if x.kind not in ("city", "demonym")]
+            if inside:  # "Mohieldin Salem" is a name, though Salem is a city too
+                raw = text[m.start() : inside[0].start].rstrip(" -")
+            for joiner in (" und ", " and ", " sowie "):  # "Gedion Timothewos und Mohieldin Salem"
+                raw = raw.split(joiner)[0]
+            name = _clean_name(raw, doc) if raw else None
+            if not name or not raw.startswith(name) or (len(name.split()) < 2 and name not in known):
+                break
+            names.append((name, m.start(), m.start() + len(name)))
+            cursor = m.start() + len(name)
+        more = _NEXT_ITEM.match(text, cursor, sentence.end)
+        if len(names) != len(countries) or (more and NAME.match(text, more.end())):
+            continue  # "…, Mauro Vieira, Lena Hartmann and …": more names than countries
+        for country, (name, start, end) in zip(countries, names, strict=True):
+            title = _Title(role.start, role.end, [(str(role.value[0]), role.text)], country, None, None)  # type: ignore[index]
+            out.append((title, name, start, end))
     return out
 
 
@@ -642,7 +707,9 @@ def _named_counterparts(doc: Document, known: dict[str, str]) -> list[tuple[_Tit
         tail = _COUNTERPART.match(doc.text, adj.end)
         if not tail:
             continue
-        hit = _name_after(doc, tail.end(), known)
+        hit = _name_after(doc, tail.end(), known) or _single_name_after(
+            doc, tail.end(), known, str(adj.value)
+        )
         sentence = doc.sentence_at(adj.start)
         if hit is None or sentence is None or doc.in_quote(adj.start):
             continue
@@ -665,6 +732,35 @@ def _named_counterparts(doc: Document, known: dict[str, str]) -> list[tuple[_Tit
         title = _Title(adj.start, tail.end(), [(roles[0], tail.group(0).strip())], str(adj.value), None, None)
         out.append((title, name, start, end))
     return out
+
+
+def _single_name_after(
+    doc: Document, pos: int, known: dict[str, str], country: str
+) -> tuple[str, int, int] | None:
+    """ "ihren indonesischen Amtskollegen Sugiono": one name token after a counterpart. The full name of
+    the one holder of the reference table of that country with that last name, when there is one
+    ("his Russian counterpart Lavrov" is Sergey Lavrov); else the token, as people who go by one name
+    are written."""
+    start = pos + len(doc.text[pos : pos + 5]) - len(doc.text[pos : pos + 5].lstrip(" \t"))
+    m = NAME.match(doc.text, start)
+    if not m or " " in m.group(0) or len(m.group(0)) < 3 or doc.mentions_in(m.start(), m.end()):
+        return None
+    token = _POSSESSIVE.sub("", m.group(0))
+    if not _valid_name_token(token, doc) or token in doc.cues.HONORIFICS:
+        return None
+    folded = _folded_tokens(token)
+    holders = {
+        holder
+        for holder in _holders_by_last_name().get(folded[-1] if folded else "", ())
+        if any(term.country == country for term in holder.terms)
+    }
+    full = token
+    if len(holders) == 1:
+        holder = holders.pop()
+        spellings = [*holder.names.get(doc.lang, ()), holder.name, *holder.all_names()]
+        full = next((n for n in spellings if n.split()[-1] == token), holder.name)
+    known[token] = full
+    return token, m.start(), m.start() + len(token)
 
 
 _SPECIFIC_MINISTERS = {
@@ -741,6 +837,20 @@ def _holder(name: str):
         holder
         for holder in _holders_by_last_name().get(tokens[-1], ())
         if any(set(tokens) <= set(_folded_tokens(spelling)) for spelling in holder.all_names())
+    }
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _office_country(doc: Document, name: str, title: _Title) -> str | None:
+    """The one of the title's candidate countries whose office the reference holder ``name`` holds on the
+    article's day, if any."""
+    on = _iso_day((doc.article.date or "")[:10])
+    holder = _holder(name) if on else None
+    if holder is None:
+        return None
+    roles = {_HOLDER_ROLE.get(role, role) for role, _ in title.roles}
+    fitting = {
+        t.country for t in holder.terms if t.role in roles and t.covers(on) and t.country in title.candidates
     }
     return fitting.pop() if len(fitting) == 1 else None
 

@@ -69,7 +69,8 @@ MISSION_OPENED = re.compile(
 )
 MISSION_AGREED = re.compile(
     r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
-    r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant)|beschlossen|beschloss)\b",
+    r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant)|beschlossen|beschloss|"
+    r"(?:soll|sollen|wird|werden|will|wollen)\b.{0,80}\beröffne[nt](?:\s+werden)?)\b",
     re.IGNORECASE,
 )
 MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)
@@ -81,7 +82,7 @@ PARTICIPATION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 REPRESENTED_BY = re.compile(
-    r"\s*(?:(?:wurde|war|wird)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
+    r"\s*(?:(?:wurde|war|wird)\s+)?(?:(?:nur|lediglich|bloß|allein)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
 )
 DELEGATION_LED_BY = re.compile(
     r"\s+(?:Delegation|Verhandlungsdelegation|Seite|Regierung)\s+(?:wurde\s+)?(?:unter (?:der )?Leitung (?:von|des|der)|"
@@ -131,7 +132,7 @@ INDEFINITE_BEFORE = re.compile(
 )  # "ein Treffen": a new one
 INVITATION_OF = re.compile(r"\bauf Einladung\b", re.I)  # how a visit came about, not a plan
 BOTH_SIDES = re.compile(
-    r"\b(?:zwischen (?:den )?beiden|beide[nr]? (?:Seiten|Länder\w*|Staaten|Regierungen|Ministerien|Außenministerien|Außenminister|Minister|Präsidenten|Staatschefs))\b",
+    r"\b(?:zwischen (?:den )?beiden|beide[nr]? (?:Seiten|Länder\w*|Staaten|Regierungen|Ministerien|Au(?:ß|ss)enministerien|Au(?:ß|ss)enminister|Minister|Präsidenten|Staatschefs))\b",
     re.I,
 )  # the pair told before
 ATTRIBUTIVE_PLANNED = re.compile(
@@ -174,7 +175,7 @@ OBJECT_GAP_NOUNS = frozenset(
 )
 # the ones who meet, named only as a group: "die Außenminister der fünf Staaten trafen sich", "deren Staatschefs …"
 GROUP_ACTORS = re.compile(
-    r"\b((?:Außen|Premier)?[Mm]inister|Staats- und Regierungschefs|Staatschefs|Regierungschefs|Präsidenten)\b"
+    r"\b((?:Außen|Aussen|Premier)?[Mm]inister|Staats- und Regierungschefs|Staatschefs|Regierungschefs|Präsidenten)\b"
     r"(?:[^.;:!?]|(?<=\d)\.){0,70}$"
 )
 GROUP_GAP_WORDS = frozenset(
@@ -198,7 +199,7 @@ EVENT_OFFSET = re.compile(
 NUMBER_WORDS = {"ein": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7}
 # "ein Treffen der sechs Außenminister": as many sides as a format told in the article has
 COUNTED_MINISTERS = re.compile(
-    r"\b(drei|vier|fünf|sechs|sieben|acht|neun|\d)\s+(?:[\w-]+\s+){0,2}?(?:Außen)?[Mm]inister(?:innen|n)?\b"
+    r"\b(drei|vier|fünf|sechs|sieben|acht|neun|\d)\s+(?:[\w-]+\s+){0,2}?(?:Außen|Aussen)?[Mm]inister(?:innen|n)?\b"
 )
 COUNT_WORDS = {"drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
 ORDINALS = {
@@ -264,6 +265,7 @@ NAME_STOPWORDS = HONORIFICS | frozenset(
     Europa Asien Afrika Amerika Nahost Westen Osten Norden Süden Hauptstadt Nachrichtenagentur Agentur
     """.split()
 )
+NAME_STOPWORDS |= {word.replace("ß", "ss") for word in NAME_STOPWORDS}  # Swiss spelling: "Aussenminister"
 NOUN_SUFFIXES = (
     "ung",
     "heit",

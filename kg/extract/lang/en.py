@@ -60,7 +60,8 @@ MISSION_OPENED = re.compile(
 )
 MISSION_AGREED = re.compile(
     r"\b(?:agreed to open|agreed to establish|will open|to open|to establish|establishment|exchanged notes|"
-    r"decided to open|plans to open|approved the opening)\b",
+    r"decided to open|plans to open|approved the opening|will be opened|is to be opened|are to be opened|"
+    r"due to open|set to open)\b",
     re.IGNORECASE,
 )
 MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure)\b", re.I)
@@ -72,7 +73,7 @@ PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 REPRESENTED_BY = re.compile(
-    r"\s*(?:(?:was|were|is|are)\s+)?(?:represented\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
+    r"\s*(?:(?:was|were|is|are)\s+)?(?:only\s+)?(?:represented\s+)?(?:only\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
 DELEGATION_LED_BY = re.compile(
     r"\s+(?:team|delegation|side|negotiators|government)\s+(?:was\s+)?(?:led|headed)\s+by\s+(?:its|the)?\s*$"

@@ -1,0 +1,248 @@
+"""Ways of writing that the development articles did not use: Swiss spelling, one title over a list of
+countries and a list of names, counterparts known by one name, ranges of days, company contracts.
+
+Each test is a text written for it, extracted, and the facts it must (or must not) yield.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extracting import extract_text
+
+from kg.extract.dates import find_dates
+
+
+def positions(found) -> set[tuple[str, str, str | None]]:
+    return {(p.person, p.role, p.country or p.organization) for p in found.positions}
+
+
+def test_swiss_german_writes_ss_for_sharp_s():
+    found = extract_text(
+        "Genf\n\nDer ägyptische Aussenminister Karim Mansour traf in Genf Uno-Generalsekretär António Guterres. "
+        "Mansour traf danach seinen Schweizer Kollegen Ignazio Cassis.",
+        "de",
+        "2026-03-06",
+    )
+    assert positions(found) >= {
+        ("Karim Mansour", "foreign-minister", "EG"),
+        ("António Guterres", "secretary-general", "United Nations"),
+        ("Ignazio Cassis", "foreign-minister", "CH"),
+    }
+
+
+def test_a_country_represented_only_by_a_deputy():
+    de = extract_text(
+        "Wien\n\nRussland war nur durch Vize-Aussenminister Alexander Gruschko vertreten.", "de"
+    )
+    en = extract_text("Vienna\n\nRussia was only represented by Deputy Foreign Minister Alexander Grushko.")
+    assert ("Alexander Gruschko", "deputy-foreign-minister", "RU") in positions(de)
+    assert ("Alexander Grushko", "deputy-foreign-minister", "RU") in positions(en)
+
+
+def test_a_counterpart_who_goes_by_one_name():
+    found = extract_text(
+        "Jakarta\n\nAußenministerin Beate Meinl-Reisinger traf am Donnerstag in Jakarta ihren indonesischen "
+        "Amtskollegen Sugiono. Sugiono sprach von einem neuen Kapitel.",
+        "de",
+        "2026-03-19",
+    )
+    assert ("Sugiono", "foreign-minister", "ID") in positions(found)
+    (meeting,) = found.meetings
+    assert set(meeting.participant_countries) == {"AT", "ID"}
+    assert set(meeting.participants) == {"Beate Meinl-Reisinger", "Sugiono"}
+
+
+def test_a_counterpart_named_by_surname_is_the_reference_holder():
+    found = extract_text(
+        "Ankara\n\nForeign Minister Hakan Fidan met his Russian counterpart Lavrov in Ankara on Monday.",
+        "en",
+        "2025-03-19",
+    )
+    assert ("Sergey Lavrov", "foreign-minister", "RU") in positions(found)
+
+
+def test_one_title_over_a_list_of_countries_and_a_list_of_names():
+    de = extract_text(
+        "Genf\n\nVom 3. bis 5. März hatten die Aussenminister Ägyptens, Äthiopiens und Sudans, Badr Abdelatty, "
+        "Gedion Timothewos und Mohieldin Salem, in Genf beraten.",
+        "de",
+        "2026-03-06",
+    )
+    assert positions(de) >= {
+        ("Gedion Timothewos", "foreign-minister", "ET"),
+        ("Mohieldin Salem", "foreign-minister", "SD"),  # Salem is a city too
+    }
+    (meeting,) = de.meetings
+    assert meeting.date.lexical == "2026-03-03"  # a range of days: its first
+    assert set(meeting.participant_countries) == {"EG", "ET", "SD"}
+    en = extract_text(
+        "Geneva\n\nIn Geneva, the foreign ministers of Brazil and India, Mauro Vieira and Subrahmanyam "
+        "Jaishankar, held talks on Monday.",
+        "en",
+        "2026-03-06",
+    )
+    assert positions(en) >= {
+        ("Mauro Vieira", "foreign-minister", "BR"),
+        ("Subrahmanyam Jaishankar", "foreign-minister", "IN"),
+    }
+
+
+def test_a_list_of_names_longer_than_the_list_of_countries_is_not_paired():
+    found = extract_text(
+        "Geneva\n\nThe foreign ministers of Brazil and India, Mauro Vieira, Lena Hartmann and Subrahmanyam "
+        "Jaishankar, spoke.",
+    )
+    assert not any(p.person == "Lena Hartmann" for p in found.positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("vom 3. bis 5. März", "2026-03-03"),
+        ("am 3.-5. März 2025", "2025-03-03"),
+        ("from 3 to 5 March 2026", "2026-03-03"),
+        ("on March 3-5, 2026", "2026-03-03"),
+        ("March 3 to 5", "2026-03-03"),
+    ],
+)
+def test_a_range_of_days_is_dated_by_its_first(text, day):
+    (mention,) = find_dates(text, article_date="2026-03-06")
+    assert mention.value.lexical == day
+
+
+def test_a_company_contract_is_no_agreement_between_states():
+    found = extract_text(
+        "Berlin\n\nDer kenianische Präsident William Ruto traf am Montag in Berlin Bundeskanzler Olaf Scholz. "
+        "Bei dem Treffen unterzeichneten beide einen Grenzvertrag. Erst vor zwei Wochen hat ein Berliner "
+        "Start-up mit der kenianischen Firma M-Kopa einen Liefervertrag über 40 Millionen Euro geschlossen.",
+        "de",
+        "2025-06-12",
+    )
+    (treaty,) = found.agreements
+    assert treaty.title == "Grenzvertrag" and len(treaty.evidence) == 1
+
+
+def missions(found) -> set[tuple[str, str, str, str | None, str]]:
+    return {
+        (m.mission_type, m.sending_country, m.host_country, m.place.name if m.place else None, m.status)
+        for m in found.missions
+    }
+
+
+def test_missions_agreed_in_a_clause_or_to_be_opened():
+    found = extract_text(
+        "Berlin\n\nBeide Seiten vereinbarten, dass die Mongolei ein Generalkonsulat in München eröffnet.\n\n"
+        "Österreich will seine Präsenz in Indonesien verstärken. In Denpasar auf der Insel Bali soll ein "
+        "österreichisches Konsulat eröffnet werden.",
+        "de",
+        "2026-05-08",
+    )
+    assert missions(found) == {
+        ("consulate-general", "MN", "DE", "Munich", "agreed"),
+        ("consulate", "AT", "ID", "Denpasar", "agreed"),  # Bali is also a town in India
+    }
+
+
+def test_a_mission_opened_in_the_city_the_sentence_starts_in():
+    found = extract_text(
+        "Vilnius\n\nToday in Singapore, Minister of Foreign Affairs Kestutis Budrys officially opened the "
+        "Embassy of the Republic of Lithuania, our first resident mission in the region.",
+        "en",
+        "2026-04-14",
+    )
+    assert missions(found) == {("embassy", "LT", "SG", "Singapore", "opened")}
+
+
+def test_a_chancellor_is_of_the_country_whose_office_the_reference_says_he_holds():
+    found = extract_text(
+        "Wien\n\nIn Berlin traf Bundeskanzler Friedrich Merz am Mittwoch den mongolischen Präsidenten. "
+        "Österreich, Österreich und nochmals Österreich: das Nachbarland war Thema.",
+        "de",
+        "2026-05-08",
+    )
+    assert ("Friedrich Merz", "prime-minister", "DE") in positions(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "Der kenianische Präsident William Ruto besuchte im September Berlin und traf Olaf Scholz.",
+            "de",
+            "2024-09",
+        ),
+        (
+            "Kenyan President William Ruto visited Berlin on 10 September and met Olaf Scholz.",
+            "en",
+            "2024-09-10",
+        ),
+        (
+            "Der kenianische Präsident William Ruto besucht im September Berlin und trifft Olaf Scholz.",
+            "de",
+            "2025-09",
+        ),
+    ],
+)
+def test_a_month_told_in_the_past_is_the_last_one_before_the_article(text, lang, day):
+    (meeting,) = extract_text("Berlin\n\n" + text, lang, "2025-06-12").meetings
+    assert meeting.date.lexical == day
+
+
+def test_an_agreement_in_force_for_a_number_of_years():
+    found = extract_text(
+        "Vilnius\n\nOn Tuesday Lithuanian Foreign Minister Kestutis Budrys met Singapore's Foreign Minister "
+        "Vivian Balakrishnan in Singapore. The two ministers signed a memorandum of understanding on digital "
+        "government. The memorandum will remain in force for five years.",
+        "en",
+        "2026-04-15",
+    )
+    (memorandum,) = found.agreements
+    assert (memorandum.valid_from.lexical, memorandum.valid_until.lexical) == ("2026", "2031")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "On Tuesday Turkmen Foreign Minister Rashid Meredov held talks in Ashgabat with Korean Foreign "
+            "Minister Cho Hyun. Following the talks, the following documents were signed:\n"
+            "– Programme of Cooperation between the foreign ministries of Turkmenistan and Korea for 2026-2028;\n"
+            "– Memorandum of Understanding between Turkmenistan and Korea on cooperation in digital economy.",
+            "en",
+        ),
+        (
+            "Am Dienstag führte der turkmenische Außenminister Rashid Meredov in Aschgabat Gespräche mit dem "
+            "koreanischen Außenminister Cho Hyun. Im Anschluss wurden folgende Dokumente unterzeichnet:\n"
+            "– Programm der Zusammenarbeit der Außenministerien Turkmenistans und Koreas für 2026-2028;\n"
+            "– Memorandum zwischen Turkmenistan und Korea über die Zusammenarbeit in der Digitalwirtschaft.",
+            "de",
+        ),
+    ],
+)
+def test_the_items_of_a_list_of_documents_signed(text, lang):
+    found = extract_text("Ashgabat\n\n" + text, lang, "2026-02-12")
+    kinds = sorted((a.agreement_type, tuple(sorted(a.parties)), a.status) for a in found.agreements)
+    assert kinds == [("memorandum", ("KR", "TM"), "signed"), ("roadmap", ("KR", "TM"), "signed")]
+    assert {a.signed_on.lexical for a in found.agreements} == {"2026-02-10"}
+
+
+def test_a_list_under_a_heading_that_signs_nothing_is_no_agreement():
+    found = extract_text(
+        "Ashgabat\n\nOn Tuesday Turkmen Foreign Minister Rashid Meredov held talks in Ashgabat with Korean Foreign "
+        "Minister Cho Hyun. The ministers discussed the following documents:\n"
+        "– Programme of Cooperation between the foreign ministries of Turkmenistan and Korea for 2026-2028;\n"
+        "– Memorandum of Understanding between Turkmenistan and Korea on cooperation in digital economy.",
+        "en",
+        "2026-02-12",
+    )
+    assert not found.agreements
+
+
+def test_korea_alone_is_the_republic_of_korea_and_a_portfolio_of_two_words():
+    found = extract_text(
+        "Astana\n\nKorea's ambassador, Kim Dong-jin, has been in post since autumn. North Korea was not "
+        "mentioned. Later the minister met Singapore's Minister for Trade and Industry, Gan Kim Yong, in Astana.",
+        "en",
+        "2026-03-14",
+    )
+    assert positions(found) >= {("Kim Dong-jin", "ambassador", "KR"), ("Gan Kim Yong", "minister", "SG")}
