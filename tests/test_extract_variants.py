@@ -246,3 +246,49 @@ def test_korea_alone_is_the_republic_of_korea_and_a_portfolio_of_two_words():
         "2026-03-14",
     )
     assert positions(found) >= {("Kim Dong-jin", "ambassador", "KR"), ("Gan Kim Yong", "minister", "SG")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Brazil and South Africa will revive their joint commission, the Brazilian foreign ministry said in "
+            "a statement on Wednesday, after Foreign Minister Mauro Vieira hosted his South African counterpart "
+            "Ronald Lamola. The two ministers met on Tuesday for two hours.",
+            "en",
+        ),
+        (
+            "Brasilien und Südafrika wollen ihre Kommission wiederbeleben, teilte das Außenministerium am "
+            "Mittwoch mit, nachdem Außenminister Mauro Vieira seinen südafrikanischen Amtskollegen Ronald Lamola "
+            "empfangen hatte. Die beiden Minister trafen sich am Dienstag für zwei Stunden.",
+            "de",
+        ),
+    ],
+)
+def test_the_day_a_ministry_reports_is_not_the_day_of_the_meeting(text, lang):
+    found = extract_text("Brasilia\n\n" + text, lang, "2026-03-11")
+    assert {m.date.lexical for m in found.meetings if m.date} == {"2026-03-10"}
+
+
+def test_a_prince_is_named_without_his_courtesy_title_and_once():
+    found = extract_text(
+        "Riyadh\n\nSaudi Foreign Minister Prince Faisal bin Farhan Al Saud received his Turkish counterpart "
+        "Hakan Fidan in Riyadh on Monday.",
+        "en",
+        "2026-02-14",
+    )
+    assert sorted((p.person, p.country) for p in found.positions) == [
+        ("Faisal bin Farhan Al Saud", "SA"),
+        ("Hakan Fidan", "TR"),
+    ]
+
+
+def test_a_minister_who_announces_on_a_day_of_his_visit_dates_the_visit():
+    found = extract_text(
+        "Tashkent\n\nHungary has opened a consulate general in Samarkand, Foreign Minister Péter Szijjártó "
+        "announced on Wednesday during an official visit to Uzbekistan, where he met Foreign Minister "
+        "Bakhtiyor Saidov.",
+        "en",
+        "2025-06-05",
+    )
+    assert {m.date.lexical for m in found.meetings if m.date} == {"2025-06-04"}

@@ -100,6 +100,11 @@ def _event_dates(doc: Document, sentence: Sentence) -> list:
         )
         if not _quoted(doc, d.start)
     ]
+    found = [
+        d
+        for d in found
+        if not doc.cues.REPORTED_ON.search(doc.text, max(sentence.start, d.start - 60), d.start)
+    ]
     if doc.cues.PAST_HELD.search(sentence.text) and not doc.cues.PLANNED.search(sentence.text):
         found = [  # "besuchte im September Berlin", told in June: last September
             DateMention(d.start, d.end, year_before_if_after(d.value, doc.article.date)) for d in found

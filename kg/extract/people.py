@@ -924,7 +924,9 @@ def _union_office(title: _Title) -> None:
 
 
 def _make_positions(doc: Document, linked: list[tuple[_Title, str, int, int]]) -> None:
-    by_key: dict[tuple, Position] = {}
+    by_key: dict[tuple, Position] = {  # a counterpart found later may be a holder already named
+        (p.person, p.role, p.country, p.organization, p.qualifier): p for p in doc.found.positions
+    }
     for title, name, start, _end in linked:
         _union_office(title)
         sentence = doc.sentence_at(min(start, title.start))

@@ -117,6 +117,10 @@ RESTRICTIVE_AFTER = re.compile(
 FIRST_PERSON = re.compile(
     r"\b(?:[Ii]ch|[Ww]ir|[Mm]ein\w*|[Uu]nser\w*|mir|mich|uns)\b"
 )  # the speaker of an interview answer
+REPORTED_ON = re.compile(  # the day of the report, not of the event: "teilte das Außenministerium am Mittwoch mit"
+    r"\b(?:teilte|teilten|erklärte|erklärten|meldete|meldeten)\s+(?:das|der|die)\s+(?:[\w-]+\s+)?"
+    r"(?:\w*[Mm]inisterium|Regierung|Präsidialamt|Kanzleramt|Kreml|Botschaft|Sprecher\w*|Nachrichtenagentur)\s+$"
+)
 PAST_TENSE = re.compile(
     r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|fand|fanden|traf|trafen|kam|kamen|sprach|sprachen)\b"
 )  # a sentence told in the past
@@ -249,7 +253,7 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 HONORIFICS = frozenset(
-    "Scheich Scheicha Emir Herr Frau Dr. Prof.".split()
+    "Scheich Scheicha Emir Prinz Prinzessin Herr Frau Dr. Prof.".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:und|&|[-–—])\s*$")  # "Vize-Premierminister – Außenminister"
 NAME_STOPWORDS = HONORIFICS | frozenset(

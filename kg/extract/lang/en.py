@@ -213,13 +213,17 @@ NON_STATE = re.compile(
 YEAR_CONTEXT = re.compile(
     r"\b(?:in|for|during|of|since)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<bare>(?:19|20)\d\d)\b"
 )
+REPORTED_ON = re.compile(  # the day of the report, not of the event: "the ministry said in a statement on Wednesday"
+    r"\b(?:said|says|announced|stated|reported)\s+in\s+an?\s+(?:written\s+)?(?:statement|readout|press release)"
+    r"\s+(?:late\s+|early\s+)?$"
+)
 SPEECH_VERBS = re.compile(
     r"\b(?:said|says|told|stated|stressed|noted|added|declared|emphasised|emphasized|underlined|wrote|"
     r"remarked|explained|according to|insisted|warned|announced)\b",
     re.IGNORECASE,
 )
 HONORIFICS = frozenset(
-    "Sheikh Sheikha Sayyid Sayyida Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty".split()
+    "Sheikh Sheikha Sayyid Sayyida Prince Princess Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:and|&|[-–—])\s*$")  # "Deputy Prime Minister – Minister of Foreign Affairs"
 NAME_STOPWORDS = HONORIFICS | frozenset(
