@@ -292,3 +292,21 @@ def test_a_minister_who_announces_on_a_day_of_his_visit_dates_the_visit():
         "2025-06-05",
     )
     assert {m.date.lexical for m in found.meetings if m.date} == {"2025-06-04"}
+
+
+def test_a_cabinet_session_at_home_is_no_diplomatic_meeting_and_a_palace_no_town():
+    cabinet = extract_text(
+        "Wien\n\nDer Ministerrat tagte am Mittwoch in Wien unter Vorsitz von Bundeskanzler Christian Stocker.",
+        "de",
+        "2026-04-16",
+    )
+    assert not cabinet.meetings
+    palace = extract_text(
+        "Berlin\n\nBundespräsident Frank-Walter Steinmeier empfing am Dienstag im Schloss Bellevue den "
+        "mongolischen Präsidenten Uchnaagiin Chürelsüch.",
+        "de",
+        "2026-05-08",
+    )
+    (meeting,) = palace.meetings
+    assert meeting.place is None  # Bellevue is also a town in Washington State
+    assert set(meeting.participant_countries) == {"DE", "MN"}

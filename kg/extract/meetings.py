@@ -162,6 +162,9 @@ def _quoted_name(doc: Document, mention: Mention) -> bool:
     return bool(before) and before[-1] in "„“\"»«'‚" and bool(after) and after[0] in "“”\"«»'‘"
 
 
+_BUILDING = re.compile(r"\b(?:Schloss|Palais|Palast|Palace|Castle|Château|Villa|Haus|House)\s+$")
+
+
 def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
     out = _capital_of(doc, sentence)
     mission_spans = [m for m in doc.mentions_in(sentence.start, sentence.end, "mission")]
@@ -175,6 +178,8 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
             continue  # "ASTANA, 5. März –": where the report was filed, not where anyone met
         if _NOT_THERE.search(before):
             continue  # "musste nicht nach Peking schauen", "not in Geneva but …": where it was not
+        if _BUILDING.search(before):
+            continue  # "im Schloss Bellevue": a palace, not the town of that name
         if _LOCATIVE.search(before) or (m.start == sentence.start and not _DATELINE.match(sentence.text)):
             out.append((m, _city(m)))
     return out
@@ -1574,11 +1579,24 @@ def find_meetings(doc: Document) -> None:
         or (m.participant_countries and m.date)
     ]
     # precision first: a meeting below MIN_CONFIDENCE (one side known, planned, nothing else) is a guess
-    kept = [m for m in kept if m.confidence >= MIN_CONFIDENCE]
+    kept = [m for m in kept if m.confidence >= MIN_CONFIDENCE and not _domestic(m)]
     doc.found.meetings.extend(kept)
     for start, meeting in list(doc.meeting_mentions.items()):
         if meeting not in kept:
             del doc.meeting_mentions[start]
+
+
+def _domestic(meeting: Meeting) -> bool:
+    """A ministers' meeting of one country at home, in no format: a cabinet session ("Ministerrat" in
+    Vienna). No other state takes part, so it is no diplomatic meeting. (Talks of one side at home are
+    kept: the other side may be told in words the extractor does not read.)"""
+    countries = set(meeting.participant_countries)
+    return (
+        meeting.meeting_type == "ministerial-meeting"
+        and len(countries) == 1
+        and meeting.venue_country in countries
+        and not meeting.format
+    )
 
 
 def _without_object(doc: Document, sentence: Sentence, mention: Mention) -> bool:
