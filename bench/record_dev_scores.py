@@ -3,7 +3,8 @@
     .venv/bin/python bench/record_dev_scores.py          # write tests/gold/dev/scores.json
     .venv/bin/python bench/record_dev_scores.py --check  # compare only
 
-Run it when scores go up. The dev set is written independently of the rules: its gold is never
+Run it when scores go up, or when articles are added (the set is then another one, and its scores
+become the floor, even when lower). The dev set is written independently of the rules: its gold is never
 edited to match the output (docs/evaluation.md).
 """
 
@@ -24,6 +25,7 @@ def current() -> dict:
 
     report = evaluate(DEV)
     return {
+        "articles": len(list(DEV.glob("*.txt"))),
         "overall_f1": round(report.overall_f1, 4),
         "categories": {c: round(report.totals[c].f1, 4) for c in MAIN_CATEGORIES},
     }
@@ -42,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
             SCORES.write_text(json.dumps(now, indent=1) + "\n", encoding="utf-8")
         return 0
     before = json.loads(SCORES.read_text(encoding="utf-8"))
-    if now["overall_f1"] < before["overall_f1"]:
+    grew = now["articles"] > before.get("articles", 40)  # new articles may lower the floor: a new set
+    if now["overall_f1"] < before["overall_f1"] and not grew:
         print(
             f"overall F1 dropped {before['overall_f1']} -> {now['overall_f1']}: not written", file=sys.stderr
         )
