@@ -310,3 +310,19 @@ def test_a_cabinet_session_at_home_is_no_diplomatic_meeting_and_a_palace_no_town
     (meeting,) = palace.meetings
     assert meeting.place is None  # Bellevue is also a town in Washington State
     assert set(meeting.participant_countries) == {"DE", "MN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("Leaders opened the seventh African Union–European Union summit in Luanda on Monday.", "au-eu"),
+        (
+            "The EU-ASEAN Ministerial Meeting opened in Brussels on Monday with 27 foreign ministers.",
+            "eu-asean",
+        ),
+        ("The presidents of the Mercosur states held their summit in Asunción on Monday.", "mercosur"),
+    ],
+)
+def test_formats_beyond_central_asia(text, fmt):
+    (meeting,) = extract_text("Summit\n\n" + text, "en", "2025-11-25").meetings
+    assert meeting.format == fmt
