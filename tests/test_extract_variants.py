@@ -326,3 +326,61 @@ def test_a_cabinet_session_at_home_is_no_diplomatic_meeting_and_a_palace_no_town
 def test_formats_beyond_central_asia(text, fmt):
     (meeting,) = extract_text("Summit\n\n" + text, "en", "2025-11-25").meetings
     assert meeting.format == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("trade reached 17.2 billion U.S. dollars in 2025", 17_200_000_000, "USD"),
+        ("bilateral trade touched Rs 26,000 crore in 2025", 260_000_000_000, "INR"),
+        ("a package of Rs. 2 lakh crore", 2_000_000_000_000, "INR"),
+        ("investment of R$ 12 billion", 12_000_000_000, "BRL"),
+    ],
+)
+def test_money_as_american_indian_and_brazilian_papers_write_it(text, value, currency):
+    from kg.extract.numbers import find_money
+
+    (money,) = find_money(text, lang="en")
+    assert (money.value, money.currency) == (value, currency)
+
+
+def test_letters_before_a_number_are_no_rupees():
+    from kg.extract.numbers import find_money
+
+    assert find_money("Mrs 5 million and cars 26 crore", lang="en") == []
+
+
+def test_a_figure_between_the_pair_the_report_is_about():
+    found = extract_text(
+        "Moskau\n\nKasachstans Präsident Kassym-Schomart Tokajew ist am Montag in Moskau mit Präsident "
+        "Wladimir Putin zusammengetroffen. Das Handelsvolumen stieg 2025 um 9 Prozent auf 28 Milliarden "
+        "US-Dollar, doch Kasachstan achtet auf die Sanktionen. Deutschland ist Indiens wichtigster "
+        "Handelspartner in der Europäischen Union; der Handel belief sich 2025 auf 31 Milliarden Euro.",
+        "de",
+        "2026-02-18",
+    )
+    assert sorted((tuple(sorted(f.concerns)), float(f.value)) for f in found.statistics) == [
+        (("DE", "IN"), 31e9),
+        (("KZ", "RU"), 28e9),
+    ]
+
+
+def test_a_delegation_listed_under_the_side_it_belongs_to():
+    found = extract_text(
+        "Berlin\n\nBundeskanzler Friedrich Merz und der indische Premierminister Narendra Modi leiteten am 14. "
+        "April 2026 in Berlin die achten Deutsch-Indischen Regierungskonsultationen. An den "
+        "Konsultationen nahmen teil:\n\nauf deutscher Seite\n- Bundesminister des Auswärtigen Johann Wadephul\n"
+        "- Bundesministerin für Wirtschaft und Energie Katherina Reiche\n\nauf indischer Seite\n"
+        "- Außenminister Dr. S. Jaishankar\n- Minister für Handel und Industrie Piyush Goyal\n"
+        "- Verteidigungsminister Rajnath Singh\n",
+        "de",
+        "2026-04-15",
+    )
+    assert positions(found) >= {
+        ("Katherina Reiche", "minister", "DE"),
+        ("S. Jaishankar", "foreign-minister", "IN"),  # an initial, after a courtesy title
+        ("Piyush Goyal", "minister", "IN"),
+        ("Rajnath Singh", "minister", "IN"),
+    }
+    (meeting,) = found.meetings  # "Regierungskonsultationen" are talks
+    assert meeting.date.lexical == "2026-04-14"

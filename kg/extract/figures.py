@@ -52,6 +52,8 @@ def _countries(doc: Document, sentence: Sentence) -> list[str]:
     for m in doc.mentions_in(sentence.start, sentence.end, "country", "country_adj", "country_group"):
         if any(s <= m.start < e for s, e in currencies) or doc.text.startswith("$", m.end):
             continue  # "US$1.1 billion" names a currency, not the United States
+        if _RANKED_WITHIN.search(doc.text, max(sentence.start, m.start - 40), m.start):
+            continue  # "Indiens wichtigster Handelspartner in der EU": where it ranks, not a party
         for iso in m.value if m.kind == "country_group" else (m.value,):  # type: ignore[union-attr]
             if str(iso) not in out:
                 out.append(str(iso))
@@ -68,6 +70,9 @@ def _countries(doc: Document, sentence: Sentence) -> list[str]:
     return out
 
 
+_RANKED_WITHIN = re.compile(
+    r"[Pp]artner\w*\s+(?:in|within|innerhalb|among|unter)\s+(?:der|den|the|of the)?\s*$"
+)
 _MEMBERS_AFTER = re.compile(
     r"[\s-]+(?:countries|states|member states|members|nations|Staaten|Mitgliedstaaten|Mitgliedsstaaten|Länder|"
     r"Ländern|Mitglieder)\b"
@@ -209,6 +214,10 @@ def find_statistics(doc: Document) -> None:
                     pair = last_pair  # the pair of the figure before: "… in dem Land" after "Handel zwischen beiden"
                 if concerns[0] not in pair and doc.cues.THEREBY.search(sentence.text):
                     pair = _pair_before(doc, position)  # "Deutschland stellt damit … bereit"
+                if concerns[0] not in pair and nearest[1] == "trade-volume":
+                    pair = _lead_pair(
+                        doc
+                    )  # "Das Handelsvolumen stieg …, doch Kasachstan …" in a report on KZ-RU
                 if concerns[0] in pair:
                     concerns = pair
             if len(concerns) < 2:
@@ -229,6 +238,14 @@ def find_statistics(doc: Document) -> None:
 
 
 _COMPOUND_BEFORE = re.compile(r"([\w]+(?:-[\w]+)+)\s+(?:\w+\s+)?$")
+
+
+def _lead_pair(doc: Document) -> list[str]:
+    """The two countries of the article's first meeting, when it has exactly two: the pair a report
+    on one visit is about."""
+    first = doc.found.meetings[0] if doc.found.meetings else None
+    countries = list(dict.fromkeys(first.participant_countries)) if first else []
+    return countries if len(countries) == 2 else []
 
 
 def _compound_pair(doc: Document, measure: int, sentence: Sentence) -> list[str]:

@@ -18,6 +18,7 @@ SCALES = {
     "million": 10**6, "millionen": 10**6, "mio": 10**6, "mn": 10**6, "m": 10**6, "mill": 10**6,
     "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "billion": 10**9, "bn": 10**9, "b": 10**9,
     "billionen": 10**12, "trillion": 10**12, "tn": 10**12,
+    "lakh": 10**5, "crore": 10**7, "cr": 10**7, "lakh crore": 10**12,  # Indian English: "Rs 26,000 crore"
 }  # fmt: skip
 # "Billion" is 10**12 in German but 10**9 in English: the language decides (see _scale).
 CURRENCY_WORDS = {
@@ -30,19 +31,20 @@ CURRENCY_WORDS = {
     "yen": "JPY", "jpy": "JPY", "¥": "JPY",
     "franken": "CHF", "swiss francs": "CHF", "chf": "CHF",
     "tenge": "KZT", "kzt": "KZT", "lira": "TRY", "try": "TRY",
-    "rupees": "INR", "rupien": "INR", "inr": "INR",
+    "rupees": "INR", "rupien": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR",
+    "u.s. dollars": "USD", "u.s. dollar": "USD", "r$": "BRL", "reais": "BRL", "brl": "BRL",
 }  # fmt: skip
 
 _NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_SCALE = r"(?P<scale>tausend|thousand|millionen|million|mio\.?|mill\.?|mn|milliarden|milliarde|mrd\.?|billionen|billion|bn|trillion|tn|k|m|b)"
-_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr)"
-_CURRENCY_BEFORE = r"(?P<cur_before>us\$|\$|€|£|¥|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr)"
+_SCALE = r"(?P<scale>tausend|thousand|millionen|million|mio\.?|mill\.?|mn|milliarden|milliarde|mrd\.?|billionen|billion|bn|trillion|tn|lakh crore|lakh|crore|cr|k|m|b)"
+_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|u\.s\. dollars?|reais|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr)"
+_CURRENCY_BEFORE = r"(?P<cur_before>us\$|r\$|\$|€|£|¥|₹|rs\.?|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr|brl)"
 _AMOUNT_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{_NUMBER})\s*{_SCALE}?(?(scale)\.?\s*|\s+){_CURRENCY_AFTER}\b",
     re.IGNORECASE,
 )
 _AMOUNT_BEFORE = re.compile(
-    rf"{_CURRENCY_BEFORE}\s?(?P<number>{_NUMBER})(?:\s*-?\s*{_SCALE}\b\.?)?",
+    rf"(?<![^\W\d_]){_CURRENCY_BEFORE}\s?(?P<number>{_NUMBER})(?:\s*-?\s*{_SCALE}\b\.?)?",
     re.IGNORECASE,
 )
 

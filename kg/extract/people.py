@@ -30,7 +30,8 @@ _UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
 _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
-NAME = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
+_INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,2}}\s*(?={_TOKEN})"  # "S. Jaishankar", "V.K. Singh"
+NAME = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
 _COUNTRY_LINK_AFTER = re.compile(r"^\s*(?:of the|of|der|des|von|from)?\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -224,7 +225,10 @@ def _titles(doc: Document) -> list[_Title]:
                 start = m.start
                 if organization and owner[-1].start == m.start:  # "EU-Außenbeauftragte": the union's office
                     country = None
-        portfolio = _PORTFOLIO_MORE.match(text, end) if all(g.value[0] == "minister" for g in group) else None
+        ministers = all(g.value[0] == "minister" for g in group)
+        portfolio = _PORTFOLIO_MORE.match(text, end) if ministers else None
+        if ministers and portfolio is None and doc.lang == "de":
+            portfolio = _PORTFOLIO_DE.match(text, end)
         if portfolio:  # "Minister for Trade and Industry, Gan Kim Yong"
             end = portfolio.end()
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
@@ -247,6 +251,8 @@ def _titles(doc: Document) -> list[_Title]:
                     end = m.end
         if country is None:
             country = _represented_country(doc, start)
+        if country is None:
+            country = _side_heading_country(doc, start)
         if country is None and organization is None:
             country = _place_before(doc, start)
         candidates: tuple[str, ...] = ()
@@ -262,6 +268,16 @@ def _titles(doc: Document) -> list[_Title]:
 
 
 _PORTFOLIO_MORE = re.compile(r"(?:,?\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]+)+(?=\s*,)")
+_PORTFOLIO_WORDS = (
+    "Wirtschaft|Energie|Forschung|Technologie|Raumfahrt|Handel|Industrie|Verteidigung|Finanzen|Justiz|Inneres|"
+    "Heimat|Arbeit|Soziales|Gesundheit|Bildung|Umwelt|Naturschutz|Verkehr|Landwirtschaft|Ernährung|Entwicklung|"
+    "wirtschaftliche Zusammenarbeit|Zusammenarbeit|Digitales|Staatsmodernisierung|Kultur|Medien|Familie|Senioren|"
+    "Frauen|Jugend|Bauen|Wohnen|Stadtentwicklung|Klimaschutz|Tourismus|Außenhandel|Europa|Integration|Sport"
+)
+# "Bundesministerin für Wirtschaft und Energie Katherina Reiche", "Minister für Handel und Industrie Piyush Goyal"
+_PORTFOLIO_DE = re.compile(
+    rf"\s+(?:für|der|des)\s+(?:{_PORTFOLIO_WORDS})(?:(?:\s*,\s*|\s+und\s+|\s+sowie\s+)(?:{_PORTFOLIO_WORDS}))*(?=\s)"
+)
 _LINK_WORD = re.compile(
     r"\b(?:and|or|with|to|of|by|at|in|on|from|for|und|oder|mit|zu|von|bei|für|met|traf|said|sagte)\b", re.I
 )
@@ -303,6 +319,36 @@ def _represented_country(doc: Document, title_start: int) -> str | None:
         if m.kind == "country_adj" and doc.cues.DELEGATION_LED_BY.fullmatch(gap):
             return str(m.value)
         break
+    return None
+
+
+_SIDE_HEADING = re.compile(
+    r"^\s*(?:auf|on the|for the)\s+(?P<adj>\S+)\s+(?:Seite|side)\s*:?\s*$", re.IGNORECASE
+)
+_ITEM_START = re.compile(r"^\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")
+
+
+def _side_heading_country(doc: Document, title_start: int) -> str | None:
+    """A list of delegation members under "auf indischer Seite" / "on the Indian side": the heading's
+    country, for the items up to the next line that is not an item."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, title_start) + 1
+    if not _ITEM_START.match(text[line_start:title_start]):
+        return None
+    cursor = line_start
+    for _ in range(30):  # walk up over the list's items to its heading
+        if cursor == 0:
+            return None
+        previous_start = text.rfind("\n", 0, cursor - 1) + 1
+        line = text[previous_start : cursor - 1]
+        if _ITEM_START.match(line) or not line.strip():
+            cursor = previous_start
+            continue
+        heading = _SIDE_HEADING.match(line)
+        if heading is None:
+            return None
+        adjectives = doc.mentions_in(previous_start, cursor - 1, "country_adj")
+        return str(adjectives[0].value) if adjectives else None
     return None
 
 
