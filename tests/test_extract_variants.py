@@ -384,3 +384,26 @@ def test_a_delegation_listed_under_the_side_it_belongs_to():
     }
     (meeting,) = found.meetings  # "Regierungskonsultationen" are talks
     assert meeting.date.lexical == "2026-04-14"
+
+
+def test_museums_sign_no_state_agreement_and_a_headline_country_is_not_the_next_title():
+    found = extract_text(
+        "Kurz gemeldet\n\nNeue Botschafterin Chiles akkreditiert\nBundespräsident Frank-Walter Steinmeier hat am "
+        "Mittwoch die neue Botschafterin der Republik Chile, Carolina Aránguiz, akkreditiert.\n\n"
+        "Leihgaben aus Seoul\nDas Museum für Asiatische Kunst in Berlin und das Nationalmuseum von Korea haben "
+        "eine Vereinbarung über einen Leihverkehr unterzeichnet.",
+        "de",
+        "2026-04-17",
+    )
+    assert ("Frank-Walter Steinmeier", "president", "DE") in positions(found)
+    assert not found.agreements
+
+
+def test_a_consulate_opened_in_a_city_named_by_its_adjective():
+    found = extract_text(
+        "Nürnberg\n\nAm Mittwoch eröffnete Usbekistan in der Nürnberger Innenstadt ein usbekisches "
+        "Generalkonsulat.",
+        "de",
+        "2026-04-17",
+    )
+    assert missions(found) == {("consulate-general", "UZ", "DE", "Nuremberg", "opened")}

@@ -309,15 +309,17 @@ def _parties_around(
     return parties
 
 
-def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None) -> bool:
+def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at: int) -> bool:
     """Whether states act here: a meeting, an office holder, or a country named as such.
 
     "der Deutsche Alpenverein und der kasachische Bergsportverband unterzeichneten eine Vereinbarung"
     names countries only through adjectives of clubs: no state signs.
     """
-    if meeting is not None or doc.persons_in(sentence.start, sentence.end):
+    if doc.persons_in(sentence.start, sentence.end) or doc.mentions_in(sentence.start, sentence.end, "role"):
         return True
-    if doc.mentions_in(sentence.start, sentence.end, "role"):
+    if doc.cues.NON_STATE.search(doc.text, sentence.start, at):
+        return False  # "Das Museum … und das Nationalmuseum von Korea haben eine Vereinbarung …": they sign
+    if meeting is not None:
         return True
     if doc.cues.NON_STATE.search(sentence.text):
         return False  # "Eni signed an agreement with Kazakhstan's state-owned KazMunayGas": companies sign
@@ -588,7 +590,7 @@ def find_agreements(doc: Document) -> None:
             if (
                 (len(parties) < 2 and (meeting is None or status == "planned"))
                 or not parties
-                or not (we or _state_actors(doc, sentence, meeting))
+                or not (we or _state_actors(doc, sentence, meeting, mention.start))
             ):
                 continue  # an agreement has two parties (or a meeting that says who they are), and states
             period = (
@@ -863,6 +865,24 @@ def _mission_status(doc: Document, sentence: Sentence) -> str | None:
     return None
 
 
+_CITY_ADJECTIVE = re.compile(
+    r"\b(?:in|im|am)\s+(?:der|dem|den)\s+(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)er\s+"
+    r"(?:Innenstadt|Altstadt|Stadtmitte|Stadtzentrum|Zentrum|Stadtteil|Südstadt|Nordstadt|Weststadt|Oststadt|Hafen)\b"
+)
+
+
+def _city_by_adjective(doc: Document, sentence: Sentence) -> PlaceRef | None:
+    """ "in der Nürnberger Innenstadt": the city whose name is the adjective without its "-er"."""
+    from kg import reference
+
+    m = _CITY_ADJECTIVE.search(sentence.text)
+    cities = reference.cities().get(m.group("stem")) if m else None
+    if not cities:
+        return None
+    city = max(cities, key=lambda c: c.population or 0)
+    return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)
+
+
 _CLAUSE_OPENING = re.compile(r"\s*(?:(?:dass|wonach|that)\s+)?(?:(?:die|der|das|the)\s+)?")
 _IN_CITY = re.compile(r"\b(?:in|In|im|nach|at|to|of)\s+$")
 
@@ -948,6 +968,9 @@ def find_missions(doc: Document) -> None:
                 c = city.value[0]  # type: ignore[index]
                 place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
                 host = c.country
+            if host is None and place is None and doc.lang == "de":
+                place = _city_by_adjective(doc, sentence)  # "eröffnete in der Nürnberger Innenstadt ein …"
+                host = place.country if place else None
             if host is None:
                 hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
                 if hosts:

@@ -213,6 +213,7 @@ def _titles(doc: Document) -> list[_Title]:
             elif (
                 m.kind in ("country", "country_adj")
                 and country is None
+                and "\n" not in gap  # a headline's country is not the title's on the next line
                 and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
                 and not _LINK_WORD.search(gap)  # "President Aliyev of Azerbaijan and President Trump"
             ) and (

@@ -240,7 +240,8 @@ BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
 )
 NON_STATE = re.compile(
-    r"\b(?:Konzern\w*|Unternehmen\w*|Firma|Firmen|Verband|Verbands|Verbände\w*|Schachverb\w*|Verein\w*|Klub\w*|Club\w*|Gruppe|Universität\w*|Vorstand\w*|Aktionär\w*|Betreiber\w*)\b",
+    r"\b(?:Konzern\w*|Unternehmen\w*|Firma|Firmen|Verband|Verbands|Verbände\w*|Schachverb\w*|Verein(?:s|e|en)?|Klub\w*|Club\w*|Gruppe|Universität\w*|Vorstand\w*|Aktionär\w*|Betreiber\w*|Museum\w*|Nationalmuseum\w*|Galerie\w*|Stiftung\w*|"
+    r"Bibliothek\w*|Theater\w*|Orchester\w*)\b",
     re.IGNORECASE,
 )
 YEAR_CONTEXT = re.compile(

@@ -207,7 +207,8 @@ OTHER_COUNTRY = re.compile(
 )  # the other country of the pair the article is about
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
 NON_STATE = re.compile(
-    r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group)\b",
+    r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group|"
+    r"museum|museums|gallery|galleries|foundation|library|orchestra|theatre|theater)\b",
     re.IGNORECASE,
 )
 YEAR_CONTEXT = re.compile(
