@@ -407,3 +407,17 @@ def test_a_consulate_opened_in_a_city_named_by_its_adjective():
         "2026-04-17",
     )
     assert missions(found) == {("consulate-general", "UZ", "DE", "Nuremberg", "opened")}
+
+
+def test_a_title_without_a_name_is_the_one_holder_of_that_office():
+    found = extract_text(
+        "New Delhi\n\nNEW DELHI: External Affairs Minister Dr S Jaishankar returned on Sunday from a tour. The EAM "
+        "began his tour in Vienna on 10th March, where he held talks with his Austrian counterpart Beate "
+        "Meinl-Reisinger. The ministers discussed Ukraine.",
+        "en",
+        "2026-03-15",
+    )
+    assert ("S Jaishankar", "foreign-minister", "IN") in positions(found)
+    (meeting,) = found.meetings
+    assert meeting.date.lexical == "2026-03-10"
+    assert set(meeting.participants) == {"S Jaishankar", "Beate Meinl-Reisinger"}

@@ -44,7 +44,7 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # 26. April 2025 / 26. April / 26 April 2025
-    re.compile(rf"\b{_DAY}\.?\s+{_MONTH}(?:\s+{_YEAR})?\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}(?:\.|st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.IGNORECASE),
     # April 26, 2025 / April 26 / April 26th
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.IGNORECASE),
     # 2025-04-26

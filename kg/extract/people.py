@@ -30,7 +30,9 @@ _UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
 _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
-_INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,2}}\s*(?={_TOKEN})"  # "S. Jaishankar", "V.K. Singh"
+_INITIALS = (
+    rf"(?:[{_UPPER}]\.\s?|(?![AI]\s)[{_UPPER}]\s){{1,2}}\s*(?={_TOKEN})"  # "S. Jaishankar", "Dr S Jaishankar"
+)
 NAME = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
 _COUNTRY_LINK_AFTER = re.compile(r"^\s*(?:of the|of|der|des|von|from)?\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -146,7 +148,7 @@ def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
     """The one full name the article writes with this surname ("Donald Trump" for "Trump"), if any."""
     found = {
         f"{m.group(1)} {surname}"
-        for m in re.finditer(rf"\b([{_UPPER}][\w'’\-]*\w)\s+{re.escape(surname)}\b", doc.text)
+        for m in re.finditer(rf"\b([{_UPPER}](?:[\w'’\-]*\w|\.)?)\s+{re.escape(surname)}\b", doc.text)
         if _valid_name_token(m.group(1), doc) and not doc.mentions_in(m.start(1), m.end(1))
     }
     return found.pop() if len(found) == 1 else None
@@ -431,6 +433,7 @@ def find_people(doc: Document) -> None:
         doc
     )  # the holder's other titles: "Deputy Prime Minister and Minister of Foreign Affairs"
     _resolve_counterparts(doc)
+    _resolve_definite_titles(doc)
     _drop_unplaced(doc)
 
 
@@ -956,6 +959,68 @@ def _resolve_counterparts(doc: Document) -> None:
             holders = {h for h in holders if doc.person_roles.get(h, set()) & offices}
         if len(holders) == 1:
             added.append(PersonMention(adj.start, adj.end + tail.end() - adj.end, holders.pop()))
+    if added:
+        doc.person_mentions = sorted([*doc.person_mentions, *added], key=lambda p: p.start)
+
+
+_DEFINITE = re.compile(r"\b(?:the|The|der|Der|die|Die|den|Den|dem|Dem|des|Des)\s+$")
+_NAME_NEXT = re.compile(rf"[ \t]*,?[ \t]*(?:{_TOKEN})")
+
+
+@lru_cache(maxsize=2)
+def _plural_titles(lang: str) -> frozenset[str]:
+    """The plural forms of the role lexicon's titles ("ministers", "Außenminister")."""
+    from kg import reference
+
+    out: set[str] = set()
+    for item in reference.role_lexicon().get(lang, []):
+        plural = item.get("plural")
+        for form in [plural] if isinstance(plural, str) else plural or []:
+            out.update({form, form.lower(), form[:1].upper() + form[1:]})
+    return frozenset(out)
+
+
+def _resolve_definite_titles(doc: Document) -> None:
+    """ "The EAM began his tour in Vienna", "die Chefdiplomatin", "der Bundesrat": a title with a definite
+    article and no name is the one person of the article who holds that office (of that country, when
+    the title names one); nothing when two do."""
+    holders: dict[str, set[tuple[str, str | None]]] = {}
+    for p in doc.found.positions:
+        if p.qualifier is None:
+            holders.setdefault(p.role, set()).add((p.person, p.country))
+    if not holders:
+        return
+    taken = {(m.start, m.end) for m in doc.person_mentions}
+    added = []
+    for title in (m for m in doc.mentions if m.kind == "role"):
+        role = str(title.value[0])  # type: ignore[index]
+        if role not in holders or doc.in_quote(title.start):
+            continue
+        head = doc.text[max(0, title.start - 40) : title.start]
+        if title.text in _plural_titles(doc.lang) and (
+            doc.lang == "en" or re.search(r"\b(?:die|Die|den|Den|der beiden)\s+(?:\w+\s+)?$", head)
+        ):
+            continue  # "The ministers discussed …", "die Außenminister": more than one
+        adjective = doc.mentions_in(max(0, title.start - 30), title.start, "country_adj")
+        country = (
+            str(adjective[-1].value)
+            if adjective and _DEFINITE.search(doc.text, max(0, adjective[-1].start - 6), adjective[-1].start)
+            else None
+        )
+        if country is None and not _DEFINITE.search(head):
+            continue
+        implied = title.value[2] if len(title.value) > 2 else None  # type: ignore[arg-type,index]
+        if country is None and isinstance(implied, str):
+            country = implied  # "the EAM": India's
+        name_next = _NAME_NEXT.match(doc.text, title.end)
+        if name_next and not doc.mentions_in(title.end, name_next.end()):
+            continue  # "the foreign minister Wang Yi": a title with its name
+        near = doc.persons_in(title.end, title.end + 60)
+        if near and not re.search(r"[.;:!?]", doc.text[title.end : near[0].start]):
+            continue  # "the Minister for Foreign Affairs of Singapore, Dr Vivian Balakrishnan": named after all
+        people = {person for person, of in holders[role] if country is None or of == country}
+        if len(people) == 1 and (title.start, title.end) not in taken:
+            added.append(PersonMention(title.start, title.end, people.pop()))
     if added:
         doc.person_mentions = sorted([*doc.person_mentions, *added], key=lambda p: p.start)
 
