@@ -421,3 +421,14 @@ def test_a_title_without_a_name_is_the_one_holder_of_that_office():
     (meeting,) = found.meetings
     assert meeting.date.lexical == "2026-03-10"
     assert set(meeting.participants) == {"S Jaishankar", "Beate Meinl-Reisinger"}
+
+
+def test_today_in_a_readout_is_the_day_on_the_line_above_it():
+    found = extract_text(
+        "Readouts of the week\n\nSecretary Rubio's Meeting with Korean Foreign Minister Cho\n\nApril 1, 2026\n\n"
+        "Secretary of State Marco Rubio met today with Korean Foreign Minister Cho Hyun in Washington.\n",
+        "en",
+        "2026-04-03",
+    )
+    (meeting,) = found.meetings
+    assert meeting.date.lexical == "2026-04-01"

@@ -92,11 +92,33 @@ def _dateline_city(doc: Document, sentence: Sentence) -> PlaceRef | None:
     return _city(city) if city is not None else None
 
 
+def _section_date(doc: Document, sentence: Sentence) -> str | None:
+    """The date line above a sentence, when a collection of readouts dates each of its items on a line of
+    its own ("March 31, 2026" under the item's heading): the day its "today" means."""
+    for index in range(sentence.paragraph - 1, max(-1, sentence.paragraph - 4), -1):
+        paragraph = doc.paragraphs[index]
+        line = doc.text[paragraph.start : paragraph.end].strip()
+        if len(line) > 30:
+            continue
+        dates = find_dates(line, article_date=doc.article.date)
+        if (
+            len(dates) == 1
+            and dates[0].value.datatype == "date"
+            and len(dates[0].value.text) >= len(line) - 4
+        ):
+            return dates[0].value.lexical
+    return None
+
+
 def _event_dates(doc: Document, sentence: Sentence) -> list:
     found = [
         d
         for d in find_dates(
-            doc.text, article_date=doc.article.date, start=sentence.start, end=sentence.end, years=True
+            doc.text,
+            article_date=_section_date(doc, sentence) or doc.article.date,
+            start=sentence.start,
+            end=sentence.end,
+            years=True,
         )
         if not _quoted(doc, d.start)
     ]
