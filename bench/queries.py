@@ -50,6 +50,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -478,7 +479,9 @@ def load_rdflib(dump: Path) -> Any:
     import rdflib
 
     dataset = rdflib.Dataset(default_union=False)
-    dataset.parse(str(dump), format="nquads")
+    with warnings.catch_warnings():  # rdflib 7 warns about its own parser's use of Dataset.default_context
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset.parse(str(dump), format="nquads")
     return dataset
 
 
