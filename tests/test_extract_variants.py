@@ -432,3 +432,36 @@ def test_today_in_a_readout_is_the_day_on_the_line_above_it():
     )
     (meeting,) = found.meetings
     assert meeting.date.lexical == "2026-04-01"
+
+
+def test_memoranda_exchanged_in_a_list_and_a_country_where_a_text_was_signed():
+    exchanged = extract_text(
+        "Hanoi\n\nHANOI: The President of the UAE, Sheikh Mohamed bin Zayed Al Nahyan, held talks on Tuesday with "
+        "Vietnamese President Luong Cuong in Hanoi. Following the talks, the two leaders witnessed the exchange "
+        "of the following MoUs:\n- an MoU on investment cooperation;\n- an MoU on food security.\n",
+        "en",
+        "2025-10-15",
+    )
+    assert sorted((a.agreement_type, tuple(sorted(a.parties))) for a in exchanged.agreements) == [
+        ("memorandum", ("AE", "VN")),
+        ("memorandum", ("AE", "VN")),
+    ]
+    doha = extract_text(
+        "Doha\n\nNach wochenlangen Gefechten haben Äthiopien und Eritrea in Katar ein Waffenstillstandsabkommen "
+        "unterzeichnet.",
+        "de",
+        "2026-11-25",
+    )
+    (ceasefire,) = doha.agreements
+    assert sorted(ceasefire.parties) == ["ER", "ET"]
+
+
+def test_a_swiss_president_of_the_confederation():
+    found = extract_text(
+        "Bern\n\nBern (sda) Der indonesische Präsident Prabowo Subianto ist am Donnerstag zu einem Staatsbesuch in "
+        "der Schweiz eingetroffen. Bundespräsidentin Karin Keller-Sutter empfing den Gast in Bern. Die Schweiz "
+        "und Indonesien wollen enger zusammenarbeiten.",
+        "de",
+        "2025-11-13",
+    )
+    assert ("Karin Keller-Sutter", "president", "CH") in positions(found)

@@ -481,6 +481,10 @@ _SIGNED_JUST_BEFORE = re.compile(
 _DRAFT = re.compile(r"\b(?:draft|drafts|Entwurf|Entwurfs|Entwürfe)\b")
 
 
+_EXCHANGED = re.compile(
+    r"\b(?:exchange of|exchanged|ausgetauscht|Austausch)\b"
+)  # "witnessed the exchange of the following MoUs:"
+_IN_PLACE = re.compile(r"\b(?:in|im|at)\s+$")
 _LIST_PLAN = re.compile(
     r"(?:Programme|Program|Programm|Plan|Action Plan|Aktionsplan)\b(?=\s+(?:of|for|on|für|zur|zum|über|der|des)\s)"
 )
@@ -496,7 +500,9 @@ def _signed_list_item(doc: Document, sentence: Sentence) -> bool:
         if _LIST_ITEM.match(previous.text):
             continue
         head = previous.text.rstrip()
-        return head.endswith(":") and bool(doc.cues.SIGNED_PAST.search(head) or doc.cues.SIGNED.search(head))
+        return head.endswith(":") and bool(
+            doc.cues.SIGNED_PAST.search(head) or doc.cues.SIGNED.search(head) or _EXCHANGED.search(head)
+        )
     return False
 
 
@@ -584,6 +590,14 @@ def find_agreements(doc: Document) -> None:
                 parties = list(dict.fromkeys([*parties, *sides.participant_countries]))
             if len(parties) < 2 and not between:  # "Agreement on … of the Government of X and of Y"
                 parties = list(dict.fromkeys([*parties, *_countries_in(doc, sentence.start, sentence.end)]))
+            if len(parties) >= 3 and not between:  # "haben Äthiopien und Eritrea in Katar … unterzeichnet"
+                where = {
+                    str(m.value)
+                    for m in doc.mentions_in(sentence.start, mention.start, "country")  # where it was signed
+                    if _IN_PLACE.search(doc.text, max(sentence.start, m.start - 4), m.start)
+                }
+                if len(set(parties) - where) >= 2:
+                    parties = [p for p in parties if p not in where]
             we = _we_signed(doc, sentence, mention) if len(parties) < 2 and meeting is None else None
             if we:
                 parties = we
@@ -618,6 +632,12 @@ def find_agreements(doc: Document) -> None:
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
             same = _same_agreement(seen.values(), agreement_type, parties, period)
+            if (
+                same is not None
+                and _LIST_ITEM.match(sentence.text)
+                and _LIST_ITEM.match(same.evidence[0].sentence)
+            ):
+                same = None  # two items of a list of documents are two documents
             if same is not None:  # told twice: in the headline and in the body
                 evidence = doc.evidence(sentence)
                 if same.evidence[-1] != evidence:  # sentences come in order: a repeat is the last one
