@@ -1,4 +1,4 @@
-"""The development set (tests/gold/dev): 64 articles written for the project, each with its gold.
+"""The development set (tests/gold/dev): 76 articles written for the project, each with its gold.
 
 It measures how the extraction generalises beyond the sample corpus it was tuned on. The tests
 hold the extractor to the recorded scores (bench/record_dev_scores.py) and to the rule that a
