@@ -268,6 +268,8 @@ class StoredAgreement:
     valid: tuple[str | None, str | None] = (None, None)
     titles: dict[str, str | None] = field(default_factory=dict)  # title -> language
     words: dict[str | None, frozenset[str]] | None = None  # content words of the titles, per language
+    own_meeting: str | None = None  # the meeting and day its own IRI was made from
+    own_day: str | None = None
 
     def signature(self) -> tuple[Any, ...]:
         """Everything the rules read, except the article."""
@@ -451,17 +453,42 @@ def read_agreements(
         day = None
         if meeting is not None and meeting.date is not None and meeting.date[1] == "date":
             day = "^".join(meeting.date)
+        a.own_meeting, a.own_day = (meeting.own if meeting is not None else a.signed_at), day
         a.own = agreement_iri(
             a.sha,
             a.kind,
             sorted(a.parties),
             sorted(a.orgs),
             "^".join(a.signed_on) if a.signed_on else None,
-            meeting.own if meeting is not None else a.signed_at,
+            a.own_meeting,
             day,
             a.valid,
         )
+    _tell_agreements_apart(found.values(), agreement_iri)
     return sorted(found.values(), key=lambda a: (a.sha, a.own, a.stored))
+
+
+def _tell_agreements_apart(agreements: Iterable[StoredAgreement], agreement_iri: Callable[..., str]) -> None:
+    """Two texts of one article with one own IRI (memoranda of one day between the same states) are told
+    apart by their titles, as the mapping does (:func:`kg.rdf.agreement_iri`)."""
+    by_own: dict[tuple[str, str], list[StoredAgreement]] = {}
+    for a in agreements:
+        by_own.setdefault((a.sha, a.own), []).append(a)
+    for group in by_own.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            a.own = agreement_iri(
+                a.sha,
+                a.kind,
+                sorted(a.parties),
+                sorted(a.orgs),
+                "^".join(a.signed_on) if a.signed_on else None,
+                a.own_meeting,
+                a.own_day,
+                a.valid,
+                title=min(a.titles, default=""),
+            )
 
 
 # ---------------------------------------------------------------- meetings

@@ -190,6 +190,7 @@ class _Mapper:
             self._add_meeting(meeting)
         for position in self.x.positions:
             self._add_position(position)
+        self.shared_agreement_keys = self._shared_agreement_keys()  # after the meetings: it reads their IRIs
         for agreement in self.x.agreements:
             self._add_agreement(agreement)
         for mission in self.x.missions:
@@ -347,14 +348,31 @@ class _Mapper:
             g.text(iri, DIP.topic, topic)
         g.string(iri, DIP.status, m.status)
 
-    def _add_agreement(self, a: Agreement) -> None:
+    def _agreement_iri(self, a: Agreement, *, title: str | None = None) -> str:
         parties = sorted(set(a.parties))
         orgs = sorted({o for o in (self._organization(name) for name in a.party_organizations) if o})
         meeting = self.meeting_iris.get(a.signed_at) if a.signed_at else None
         signed = f"{a.signed_on.lexical}^{a.signed_on.datatype}" if a.signed_on else None
         valid = tuple(f"{v.lexical}^{v.datatype}" if v else None for v in (a.valid_from, a.valid_until))
         meeting_day = self.meeting_dates.get(a.signed_at) if a.signed_at else None
-        iri = agreement_iri(self.sha, a.agreement_type, parties, orgs, signed, meeting, meeting_day, valid)
+        return agreement_iri(
+            self.sha, a.agreement_type, parties, orgs, signed, meeting, meeting_day, valid, title=title
+        )
+
+    def _shared_agreement_keys(self) -> set[str]:
+        """The IRIs two agreements of this article with different titles would share."""
+        titles: dict[str, set[str]] = {}
+        for a in self.x.agreements:
+            titles.setdefault(self._agreement_iri(a), set()).add(a.title or "")
+        return {iri for iri, told in titles.items() if len(told) > 1}
+
+    def _add_agreement(self, a: Agreement) -> None:
+        parties = sorted(set(a.parties))
+        orgs = sorted({o for o in (self._organization(name) for name in a.party_organizations) if o})
+        meeting = self.meeting_iris.get(a.signed_at) if a.signed_at else None
+        iri = self._agreement_iri(a)
+        if iri in self.shared_agreement_keys:  # "an MoU on investment …; an MoU on food security …"
+            iri = self._agreement_iri(a, title=a.title or "")
         g = self.g
         self._fact(iri, DIP.Agreement, a.evidence, a.confidence)
         g.add(iri, DIP.agreementType, concept_iri("agreement-type", a.agreement_type))
@@ -510,6 +528,8 @@ def agreement_iri(
     meeting: str | None,
     meeting_day: str | None,
     valid: tuple[str | None, str | None] = (None, None),
+    *,
+    title: str | None = None,
 ) -> str:
     """The IRI an agreement gets from its own article (``kg.event_resolution`` recomputes it from the
     graph). ``signed``, ``meeting_day`` and ``valid`` are ``"<lexical>^<datatype>"``; ``meeting`` is the
@@ -517,6 +537,8 @@ def agreement_iri(
 
     The same memorandum told by two articles: one gives the day, the other the meeting it was
     signed at (whose day is the same); so the day comes first, then the meeting, then validity.
+    ``title`` tells apart two texts of one article that would share an IRI (four memoranda of one
+    day between the same two states); it is given only then.
     """
     day = signed if signed and signed.endswith("^date") else None
     day = day or meeting_day
@@ -526,6 +548,8 @@ def agreement_iri(
         key = (agreement_type, ",".join(parties), ",".join(orgs), signed, meeting)
     else:
         key = (agreement_type, ",".join(parties), ",".join(orgs), *valid)
+    if title is not None:
+        key = (*key, "title", title)
     anchored = signed or meeting or any(valid)
     return f"{DIPR}agreement/{_hash_tail(*key, None if anchored else sha)}"
 

@@ -169,3 +169,24 @@ def test_the_merged_graph_stays_the_union_after_rewrites(two_orders):
         for r in store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=False)
     }
     assert merged == union
+
+
+def test_memoranda_of_one_day_between_the_same_states_stay_apart_in_the_store(tmp_path):
+    article = tmp_path / "hanoi.en.txt"
+    article.write_text(
+        "UAE and Vietnam exchange memoranda\n\nHANOI: The President of the UAE, Sheikh Mohamed bin Zayed Al "
+        "Nahyan, held talks on Tuesday with Vietnamese President Luong Cuong in Hanoi. Following the talks, the "
+        "two leaders witnessed the exchange of the following MoUs:\n- an MoU on investment cooperation;\n"
+        "- an MoU on food security.\n",
+        encoding="utf-8",
+    )
+    (article.parent / "hanoi.en.meta.json").write_text(
+        '{"date": "2025-10-15", "lang": "en"}', encoding="utf-8"
+    )
+    store = Store.open(tmp_path / "store")
+    ingest([str(article)], store=store)
+    rows = store.select(
+        "PREFIX dip: <https://w3id.org/dipkg/ontology#>\n"
+        "SELECT ?a (SAMPLE(STR(?t)) AS ?title) WHERE { ?a a dip:Agreement ; dip:title ?t } GROUP BY ?a"
+    )
+    assert sorted(r["title"].value for r in rows) == ["MoU on food security", "MoU on investment cooperation"]
