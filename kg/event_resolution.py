@@ -394,28 +394,30 @@ def read_meetings(store: Any, people: dict[tuple[str, str], str]) -> list[Stored
     return sorted(found.values(), key=lambda m: (m.sha, m.own, m.stored))
 
 
+def _sharing_own_iri(items: Iterable[Any]) -> list[Any]:
+    """The items (meetings or agreements) that share their own IRI with another of the same article."""
+    by_own: dict[tuple[str, str], list[Any]] = {}
+    for item in items:
+        by_own.setdefault((item.sha, item.own), []).append(item)
+    return [item for group in by_own.values() if len(group) > 1 for item in group]
+
+
 def _tell_apart(meetings: Iterable[StoredMeeting], meeting_iri: Callable[..., str]) -> None:
     """Two meetings of one article with one own IRI (the same kind, day, town and sides: talks with the
     minister and a reception by the president) are told apart by who met, as the mapping does."""
-    by_own: dict[tuple[str, str], list[StoredMeeting]] = {}
-    for m in meetings:
-        by_own.setdefault((m.sha, m.own), []).append(m)
-    for group in by_own.values():
-        if len(group) < 2:
-            continue
-        for m in group:
-            m.own = meeting_iri(
-                m.sha,
-                m.kind,
-                m.date[0] if m.date else None,
-                m.date[1] if m.date else None,
-                m.place,
-                sorted(m.countries),
-                m.format,
-                venue=m.venue,
-                ordinal=int(m.ordinal) if m.ordinal else None,
-                people=sorted(m.people) or [m.stored],
-            )
+    for m in _sharing_own_iri(meetings):
+        m.own = meeting_iri(
+            m.sha,
+            m.kind,
+            m.date[0] if m.date else None,
+            m.date[1] if m.date else None,
+            m.place,
+            sorted(m.countries),
+            m.format,
+            venue=m.venue,
+            ordinal=int(m.ordinal) if m.ordinal else None,
+            people=sorted(m.people) or [m.stored],
+        )
 
 
 def read_agreements(
@@ -471,24 +473,18 @@ def read_agreements(
 def _tell_agreements_apart(agreements: Iterable[StoredAgreement], agreement_iri: Callable[..., str]) -> None:
     """Two texts of one article with one own IRI (memoranda of one day between the same states) are told
     apart by their titles, as the mapping does (:func:`kg.rdf.agreement_iri`)."""
-    by_own: dict[tuple[str, str], list[StoredAgreement]] = {}
-    for a in agreements:
-        by_own.setdefault((a.sha, a.own), []).append(a)
-    for group in by_own.values():
-        if len(group) < 2:
-            continue
-        for a in group:
-            a.own = agreement_iri(
-                a.sha,
-                a.kind,
-                sorted(a.parties),
-                sorted(a.orgs),
-                "^".join(a.signed_on) if a.signed_on else None,
-                a.own_meeting,
-                a.own_day,
-                a.valid,
-                title=min(a.titles, default=""),
-            )
+    for a in _sharing_own_iri(agreements):
+        a.own = agreement_iri(
+            a.sha,
+            a.kind,
+            sorted(a.parties),
+            sorted(a.orgs),
+            "^".join(a.signed_on) if a.signed_on else None,
+            a.own_meeting,
+            a.own_day,
+            a.valid,
+            title=min(a.titles, default=""),
+        )
 
 
 # ---------------------------------------------------------------- meetings
