@@ -335,6 +335,9 @@ def test_formats_beyond_central_asia(text, fmt):
         ("bilateral trade touched Rs 26,000 crore in 2025", 260_000_000_000, "INR"),
         ("a package of Rs. 2 lakh crore", 2_000_000_000_000, "INR"),
         ("investment of R$ 12 billion", 12_000_000_000, "BRL"),
+        ("an AED18.4 billion (US$5 billion) pledge", 18_400_000_000, "AED"),  # the conversion is no figure
+        ("trade of N412.6 billion (about $268 million)", 412_600_000_000, "NGN"),
+        ("Das Handelsvolumen lag bei 5 Mrd. Sum", 5_000_000_000, "UZS"),
     ],
 )
 def test_money_as_american_indian_and_brazilian_papers_write_it(text, value, currency):
@@ -348,6 +351,7 @@ def test_letters_before_a_number_are_no_rupees():
     from kg.extract.numbers import find_money
 
     assert find_money("Mrs 5 million and cars 26 crore", lang="en") == []
+    assert find_money("N95 masks on route N1", lang="en") == []
 
 
 def test_a_figure_between_the_pair_the_report_is_about():

@@ -33,12 +33,17 @@ CURRENCY_WORDS = {
     "tenge": "KZT", "kzt": "KZT", "lira": "TRY", "try": "TRY",
     "rupees": "INR", "rupien": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "₹": "INR",
     "u.s. dollars": "USD", "u.s. dollar": "USD", "r$": "BRL", "reais": "BRL", "brl": "BRL",
+    "aed": "AED", "dirhams": "AED", "dirham": "AED", "sar": "SAR", "saudi riyals": "SAR", "qar": "QAR",
+    "ngn": "NGN", "naira": "NGN", "₦": "NGN", "n": "NGN", "kes": "KES", "kenyan shillings": "KES", "zar": "ZAR", "rand": "ZAR",
+    "uzs": "UZS", "sum": "UZS", "soum": "UZS", "kgs": "KGS", "som": "KGS", "azn": "AZN", "gel": "GEL",
+    "lari": "GEL", "amd": "AMD", "krw": "KRW", "won": "KRW", "idr": "IDR", "rupiah": "IDR", "myr": "MYR",
+    "ringgit": "MYR", "thb": "THB", "baht": "THB", "vnd": "VND", "dong": "VND", "egp": "EGP",
 }  # fmt: skip
 
 _NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>tausend|thousand|millionen|million|mio\.?|mill\.?|mn|milliarden|milliarde|mrd\.?|billionen|billion|bn|trillion|tn|lakh crore|lakh|crore|cr|k|m|b)"
-_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|u\.s\. dollars?|reais|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr)"
-_CURRENCY_BEFORE = r"(?P<cur_before>us\$|r\$|\$|€|£|¥|₹|rs\.?|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr|brl)"
+_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|u\.s\. dollars?|reais|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr|dirhams?|aed|saudi riyals|sar|qar|naira|ngn|kenyan shillings|kes|rand|zar|sum|soum|uzs|som|kgs|azn|lari|gel|amd|won|krw|rupiah|idr|ringgit|myr|baht|thb|dong|vnd|egp)"
+_CURRENCY_BEFORE = r"(?P<cur_before>us\$|r\$|\$|€|£|¥|₹|₦|n(?=\d)|rs\.?|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr|brl|aed|sar|qar|ngn|kes|zar|krw|idr|myr|egp)"
 _AMOUNT_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{_NUMBER})\s*{_SCALE}?(?(scale)\.?\s*|\s+){_CURRENCY_AFTER}\b",
     re.IGNORECASE,
@@ -100,9 +105,15 @@ def find_money(text: str, *, lang: str, start: int = 0, end: int | None = None) 
             if scale and scale.lower().rstrip(".") in {"m", "b", "k"} and cur_group == "cur_after":
                 continue  # "5 m dollars" is too ambiguous without a currency sign in front
             currency = CURRENCY_WORDS.get(m.group(cur_group).lower())
-            if currency is None:
-                continue
+            if currency is None or (m.group(cur_group) == "N" and not scale):
+                continue  # "N412.6 billion" is naira; "N95" is not money
             value = (number * _scale(scale, lang=lang)).normalize()
             found.append(MoneyMention(m.start(), m.end(), value, currency, m.group(0)))
     found.sort(key=lambda x: x.start)
-    return found
+    # "AED18.4 billion (US$5 billion)", "N412.6 billion (about $268 million)": the second is the first, converted
+    return [
+        m for i, m in enumerate(found) if not (i and _CONVERTED.fullmatch(text, found[i - 1].end, m.start))
+    ]
+
+
+_CONVERTED = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|rund|etwa|ca\.|umgerechnet)?\s*")
