@@ -19,7 +19,7 @@ from collections.abc import Callable
 from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document
 from kg.extract.matcher import Mention
-from kg.extract.text import Sentence
+from kg.extract.text import LIST_ITEM, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
 
 __all__ = ["find_agreements", "find_missions"]
@@ -186,7 +186,7 @@ def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
         start, end = m.start("word"), m.end("word")
         if not any(a.start < end and start < a.end for a in found):  # "action plan" is the lexicon's
             found.append(Mention(start, end, m.group("word"), "agreement", "roadmap"))
-    item = _LIST_ITEM.match(sentence.text)
+    item = LIST_ITEM.match(sentence.text)
     head = _LIST_PLAN.match(doc.text, sentence.start + item.end()) if item else None
     if head and not any(a.start < head.end() and head.start() < a.end for a in found):
         found.append(
@@ -488,16 +488,15 @@ _IN_PLACE = re.compile(r"\b(?:in|im|at)\s+$")
 _LIST_PLAN = re.compile(
     r"(?:Programme|Program|Programm|Plan|Action Plan|Aktionsplan)\b(?=\s+(?:of|for|on|für|zur|zum|über|der|des)\s)"
 )
-_LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")
 
 
 def _signed_list_item(doc: Document, sentence: Sentence) -> bool:
     """An item of a list that a signing introduces: "The following documents were signed:" then "– Programme
     of Cooperation …" on lines of their own."""
-    if not _LIST_ITEM.match(sentence.text):
+    if not LIST_ITEM.match(sentence.text):
         return False
     for previous in reversed(doc.sentences[max(0, sentence.index - 12) : sentence.index]):
-        if _LIST_ITEM.match(previous.text):
+        if LIST_ITEM.match(previous.text):
             continue
         head = previous.text.rstrip()
         return head.endswith(":") and bool(
@@ -634,8 +633,8 @@ def find_agreements(doc: Document) -> None:
             same = _same_agreement(seen.values(), agreement_type, parties, period)
             if (
                 same is not None
-                and _LIST_ITEM.match(sentence.text)
-                and _LIST_ITEM.match(same.evidence[0].sentence)
+                and LIST_ITEM.match(sentence.text)
+                and LIST_ITEM.match(same.evidence[0].sentence)
             ):
                 same = None  # two items of a list of documents are two documents
             if same is not None:  # told twice: in the headline and in the body

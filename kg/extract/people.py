@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.document import Document, PersonMention
+from kg.extract.text import LIST_ITEM
 from kg.model import Position
 
 __all__ = ["find_people"]
@@ -328,7 +329,6 @@ def _represented_country(doc: Document, title_start: int) -> str | None:
 _SIDE_HEADING = re.compile(
     r"^\s*(?:auf|on the|for the)\s+(?P<adj>\S+)\s+(?:Seite|side)\s*:?\s*$", re.IGNORECASE
 )
-_ITEM_START = re.compile(r"^\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")
 
 
 def _side_heading_country(doc: Document, title_start: int) -> str | None:
@@ -336,7 +336,7 @@ def _side_heading_country(doc: Document, title_start: int) -> str | None:
     country, for the items up to the next line that is not an item."""
     text = doc.text
     line_start = text.rfind("\n", 0, title_start) + 1
-    if not _ITEM_START.match(text[line_start:title_start]):
+    if not LIST_ITEM.match(text[line_start:title_start]):
         return None
     cursor = line_start
     for _ in range(30):  # walk up over the list's items to its heading
@@ -344,7 +344,7 @@ def _side_heading_country(doc: Document, title_start: int) -> str | None:
             return None
         previous_start = text.rfind("\n", 0, cursor - 1) + 1
         line = text[previous_start : cursor - 1]
-        if _ITEM_START.match(line) or not line.strip():
+        if LIST_ITEM.match(line) or not line.strip():
             cursor = previous_start
             continue
         heading = _SIDE_HEADING.match(line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Paragraph", "Sentence", "quote_spans", "segment"]
+__all__ = ["LIST_ITEM", "Paragraph", "Sentence", "quote_spans", "segment"]
 
 ABBREVIATIONS = frozenset(
     """
@@ -46,6 +46,7 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
+LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")  # the start of a list item: "- ", "• ", "2) "
 _BULLET = re.compile(r"\n[ \t]*[-–—•*][ \t]+(?=\S)")  # a list item on its own line: "- Putin next met …"
 
 
