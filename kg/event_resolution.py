@@ -379,17 +379,7 @@ def read_meetings(store: Any, people: dict[tuple[str, str], str]) -> list[Stored
             m.status.add(obj.value)
     for m in found.values():
         m.article_date = issued.get(m.sha)
-        m.own = meeting_iri(
-            m.sha,
-            m.kind,
-            m.date[0] if m.date else None,
-            m.date[1] if m.date else None,
-            m.place,
-            sorted(m.countries),
-            m.format,
-            venue=m.venue,
-            ordinal=int(m.ordinal) if m.ordinal else None,
-        )
+        m.own = _own_meeting_iri(m, meeting_iri)
     _tell_apart(found.values(), meeting_iri)
     return sorted(found.values(), key=lambda m: (m.sha, m.own, m.stored))
 
@@ -406,18 +396,23 @@ def _tell_apart(meetings: Iterable[StoredMeeting], meeting_iri: Callable[..., st
     """Two meetings of one article with one own IRI (the same kind, day, town and sides: talks with the
     minister and a reception by the president) are told apart by who met, as the mapping does."""
     for m in _sharing_own_iri(meetings):
-        m.own = meeting_iri(
-            m.sha,
-            m.kind,
-            m.date[0] if m.date else None,
-            m.date[1] if m.date else None,
-            m.place,
-            sorted(m.countries),
-            m.format,
-            venue=m.venue,
-            ordinal=int(m.ordinal) if m.ordinal else None,
-            people=sorted(m.people) or [m.stored],
-        )
+        m.own = _own_meeting_iri(m, meeting_iri, people=sorted(m.people) or [m.stored])
+
+
+def _own_meeting_iri(m: StoredMeeting, meeting_iri: Callable[..., str], **extra: Any) -> str:
+    """The IRI the mapping gives a meeting from its own article's values (:func:`kg.rdf.meeting_iri`)."""
+    return meeting_iri(
+        m.sha,
+        m.kind,
+        m.date[0] if m.date else None,
+        m.date[1] if m.date else None,
+        m.place,
+        sorted(m.countries),
+        m.format,
+        venue=m.venue,
+        ordinal=int(m.ordinal) if m.ordinal else None,
+        **extra,
+    )
 
 
 def read_agreements(
@@ -456,16 +451,7 @@ def read_agreements(
         if meeting is not None and meeting.date is not None and meeting.date[1] == "date":
             day = "^".join(meeting.date)
         a.own_meeting, a.own_day = (meeting.own if meeting is not None else a.signed_at), day
-        a.own = agreement_iri(
-            a.sha,
-            a.kind,
-            sorted(a.parties),
-            sorted(a.orgs),
-            "^".join(a.signed_on) if a.signed_on else None,
-            a.own_meeting,
-            day,
-            a.valid,
-        )
+        a.own = _own_agreement_iri(a, agreement_iri)
     _tell_agreements_apart(found.values(), agreement_iri)
     return sorted(found.values(), key=lambda a: (a.sha, a.own, a.stored))
 
@@ -474,17 +460,22 @@ def _tell_agreements_apart(agreements: Iterable[StoredAgreement], agreement_iri:
     """Two texts of one article with one own IRI (memoranda of one day between the same states) are told
     apart by their titles, as the mapping does (:func:`kg.rdf.agreement_iri`)."""
     for a in _sharing_own_iri(agreements):
-        a.own = agreement_iri(
-            a.sha,
-            a.kind,
-            sorted(a.parties),
-            sorted(a.orgs),
-            "^".join(a.signed_on) if a.signed_on else None,
-            a.own_meeting,
-            a.own_day,
-            a.valid,
-            title=min(a.titles, default=""),
-        )
+        a.own = _own_agreement_iri(a, agreement_iri, title=min(a.titles, default=""))
+
+
+def _own_agreement_iri(a: StoredAgreement, agreement_iri: Callable[..., str], **extra: Any) -> str:
+    """The IRI the mapping gives an agreement from its own article's values (:func:`kg.rdf.agreement_iri`)."""
+    return agreement_iri(
+        a.sha,
+        a.kind,
+        sorted(a.parties),
+        sorted(a.orgs),
+        "^".join(a.signed_on) if a.signed_on else None,
+        a.own_meeting,
+        a.own_day,
+        a.valid,
+        **extra,
+    )
 
 
 # ---------------------------------------------------------------- meetings
