@@ -469,3 +469,13 @@ def test_a_swiss_president_of_the_confederation():
         "2025-11-13",
     )
     assert ("Karin Keller-Sutter", "president", "CH") in positions(found)
+
+
+def test_the_head_of_the_swiss_foreign_department_is_switzerlands_foreign_minister():
+    found = extract_text(
+        "Bern\n\nEDA-Vorsteher Ignazio Cassis empfing am Donnerstag in Bern den indonesischen Aussenminister "
+        "Sugiono.",
+        "de",
+        "2025-11-13",
+    )
+    assert ("Ignazio Cassis", "foreign-minister", "CH") in positions(found)
