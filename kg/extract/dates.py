@@ -259,7 +259,8 @@ def shift_date(value: DateValue, days: int, *, text: str) -> DateValue | None:
 def year_before_if_after(value: DateValue, article_date: str | None) -> DateValue:
     """A day or month whose year was taken from the article's ("im September", "on 3 March") but which
     falls after the article's day, moved to the year before: for a sentence told in the past ("besuchte
-    im September Berlin" in June is last September). Anything else as it is."""
+    im September Berlin" in June is last September; "im August kommenden Jahres" stays). Anything else
+    as it is."""
     base = _parse_article_date(article_date)
     if (
         base is None
@@ -267,7 +268,7 @@ def year_before_if_after(value: DateValue, article_date: str | None) -> DateValu
         or value.datatype not in ("date", "gYearMonth")
         or re.search(r"\b(?:19|20)\d\d\b", value.text)
         or not _NAMED_MONTH.search(value.text)
-        or re.search(r"\b(?:year|Jahr\w*)\b", value.text, re.IGNORECASE)  # "im August kommenden Jahres"
+        or re.search(r"\b(?:year|Jahr\w*|next|this|kommenden|nächsten|dieses)\b", value.text, re.IGNORECASE)
     ):
         return value
     year, rest = int(value.lexical[:4]), value.lexical[4:]

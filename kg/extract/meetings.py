@@ -511,16 +511,6 @@ def _future(value: DateValue | None, article_date: str | None) -> bool:
     return value.lexical > article_date[: len(value.lexical)]
 
 
-def _year_before(value: DateValue | None) -> DateValue | None:
-    """A month named without a year ("in April") that the article's date put ahead, for an event told as past."""
-    if value is None or value.resolution != "relative-to-article" or value.datatype != "gYearMonth":
-        return value
-    if re.search(r"\d{4}|\b(?:next|this|kommenden|nächsten|dieses)\b", value.text, re.I):
-        return value
-    year, month = value.lexical.split("-")
-    return DateValue(f"{int(year) - 1}-{month}", value.datatype, value.text, value.resolution)
-
-
 def _before_article(value: DateValue, article_date: str | None) -> bool:
     if not article_date or value.resolution != "relative-to-article" or value.datatype != "date":
         return False
@@ -1479,7 +1469,9 @@ def find_meetings(doc: Document) -> None:
                         sentence.start
                     )  # a speaker's "in April"; a reporter writes "last April"
                 ):
-                    cue.date = _year_before(cue.date)  # "At our meeting in Tashkent in April, … we agreed"
+                    cue.date = year_before_if_after(  # "At our meeting in Tashkent in April, … we agreed"
+                        cue.date, doc.article.date
+                    )
                 if cue.status == "held" and _future(cue.date, doc.article.date):
                     cue.status = "planned"  # "ein Gipfeltreffen, das X im kommenden Jahr ausrichten will"
                 such = doc.cues.SUCH.search(doc.text, max(sentence.start, mention.start - 12), mention.start)

@@ -791,8 +791,7 @@ def _single_name_after(
     the one holder of the reference table of that country with that last name, when there is one
     ("his Russian counterpart Lavrov" is Sergey Lavrov); else the token, as people who go by one name
     are written."""
-    start = pos + len(doc.text[pos : pos + 5]) - len(doc.text[pos : pos + 5].lstrip(" \t"))
-    m = NAME.match(doc.text, start)
+    m = NAME.match(doc.text, re.compile(r"[ \t]*").match(doc.text, pos).end())
     if not m or " " in m.group(0) or len(m.group(0)) < 3 or doc.mentions_in(m.start(), m.end()):
         return None
     token = _POSSESSIVE.sub("", m.group(0))
