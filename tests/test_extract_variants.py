@@ -479,3 +479,127 @@ def test_the_head_of_the_swiss_foreign_department_is_switzerlands_foreign_minist
         "2025-11-13",
     )
     assert ("Ignazio Cassis", "foreign-minister", "CH") in positions(found)
+
+
+def test_spokespeople_and_aides_whose_office_names_the_country():
+    en = extract_text(
+        "Moscow\n\nKremlin spokesman Oleg Antonov said no summit was planned. Iranian Foreign Ministry "
+        "spokesman Reza Karimi told reporters in Tehran that the report was false. Briefing reporters in "
+        "Delhi, MEA spokesperson Arun Mehta said the visit went well.",
+        "en",
+        "2026-05-04",
+    )
+    de = extract_text(
+        "Moskau\n\nDas Gespräch dauerte nach Angaben von Kremlsprecher Oleg Antonow zwei Stunden.", "de"
+    )
+    assert positions(en) >= {
+        ("Oleg Antonov", "other", "RU"),
+        ("Reza Karimi", "other", "IR"),
+        ("Arun Mehta", "other", "IN"),
+    }
+    assert ("Oleg Antonow", "other", "RU") in positions(de)
+
+
+def test_the_chair_of_the_african_union_commission_holds_an_office_of_the_union():
+    en = extract_text(
+        "Addis Ababa\n\nThe Chairperson of the AU Commission, Amina Diallo, told the ministers to act.", "en"
+    )
+    de = extract_text(
+        "Addis Abeba\n\nAls Zeugin unterschrieb die Vorsitzende der Kommission der Afrikanischen Union, "
+        "Amina Diallo.",
+        "de",
+    )
+    assert ("Amina Diallo", "other", "African Union") in positions(en)
+    assert ("Amina Diallo", "other", "African Union") in positions(de)
+
+
+def test_an_ambassador_to_a_country_with_the_name_after_a_comma():
+    en = extract_text(
+        "London\n\nThe centre was opened by Kazakhstan's Ambassador to the United Kingdom, Aigerim Sadykova.",
+        "en",
+    )
+    de = extract_text(
+        "Berlin\n\nKasachstans Botschafter in Deutschland, Daniyar Ospanow, eröffnete die Schau.", "de"
+    )
+    assert ("Aigerim Sadykova", "ambassador", "KZ") in positions(en)
+    assert ("Daniyar Ospanow", "ambassador", "KZ") in positions(de)
+
+
+def test_a_former_minister_named_before_the_title():
+    de = extract_text(
+        "Almaty\n\n„Wir wollen Partner“, sagt Serik Bekow, früherer Außenminister Kasachstans.", "de"
+    )
+    en = extract_text(
+        "Almaty\n\nSerik Bekov, a former foreign minister of Kazakhstan, said so. He met Wang Yi, and said so."
+    )
+    assert ("Serik Bekow", "foreign-minister", "KZ") in positions(de)
+    assert ("Serik Bekov", "foreign-minister", "KZ") in positions(en)
+    assert not any(p[0] == "Wang Yi" and p[2] == "KZ" for p in positions(en))
+
+
+def test_latin_american_titles_and_full_state_names():
+    found = extract_text(
+        "Asunción\n\nThe Canciller of the Republic of Paraguay, Raúl Benítez Soto, received his counterparts, "
+        "the Canciller of the Argentine Republic, Martín Acosta, and the Minister of Foreign Relations of the "
+        "Federative Republic of Brazil, João Pedro Lins Carvalho, in Asunción.",
+        "en",
+        "2025-10-15",
+    )
+    assert positions(found) >= {
+        ("Raúl Benítez Soto", "foreign-minister", "PY"),
+        ("Martín Acosta", "foreign-minister", "AR"),
+        ("João Pedro Lins Carvalho", "foreign-minister", "BR"),
+    }
+
+
+def test_a_foreign_ministry_with_a_second_portfolio_and_abbreviated_given_names():
+    found = extract_text(
+        "Freetown\n\nThe council was chaired by Sierra Leone's Minister of Foreign Affairs and International "
+        "Cooperation, Alusine Kamara, in Freetown. He later met the Philippine Secretary of Foreign Affairs, "
+        "Ma. Luisa Reyes.",
+        "en",
+    )
+    assert positions(found) >= {
+        ("Alusine Kamara", "foreign-minister", "SL"),
+        ("Ma. Luisa Reyes", "foreign-minister", "PH"),
+    }
+
+
+def test_a_name_before_the_office_it_was_sworn_in_to():
+    found = extract_text(
+        "Bangkok\n\nWhen Somchai Wongsa was sworn in as Thailand's Minister of Foreign Affairs on Tuesday, the "
+        "staff applauded.",
+        "en",
+    )
+    assert ("Somchai Wongsa", "foreign-minister", "TH") in positions(found)
+
+
+def test_an_envoy_of_the_union_named_after_a_comma():
+    found = extract_text(
+        "Bischkek\n\nDer Sanktionsbeauftragte der EU, Pieter de Smet, war im März in Bischkek.", "de"
+    )
+    assert ("Pieter de Smet", "special-envoy", "European Union") in positions(found)
+
+
+def test_an_organisations_building_or_a_topic_is_no_meeting_format():
+    found = extract_text(
+        "Addis Ababa\n\nOn Wednesday, Azerbaijani Foreign Minister Jeyhun Bayramov was received by the "
+        "Chairperson of the AU Commission, Amina Diallo, at the AU headquarters in Addis Ababa. On Tuesday "
+        "Bayramov and Ethiopian Foreign Minister Gedion Timothewos held talks in Addis Ababa on trade and "
+        "cooperation at the United Nations.",
+        "en",
+        "2025-06-05",
+    )
+    assert found.meetings
+    assert all(m.format is None for m in found.meetings)
+
+
+def test_the_spokesperson_a_report_cites_is_not_at_the_meeting():
+    found = extract_text(
+        "Beijing\n\nXi Jinping and Vladimir Putin will hold talks in Beijing tomorrow, Kremlin aide Oleg "
+        "Antonov has told reporters.",
+        "en",
+        "2025-09-01",
+    )
+    (talks,) = found.meetings
+    assert set(talks.participants) == {"Xi Jinping", "Vladimir Putin"}

@@ -111,14 +111,18 @@ def _add_roles(gaz: Gazetteer, lang: str, words: set[str]) -> None:
                 forms.append(value)
             elif isinstance(value, list):
                 forms.extend(value)
+        implied = item.get("country")  # "Bundeskanzler" names Germany's (or Austria's) office
+        if isinstance(implied, list):
+            implied = tuple(implied)
+        organization = item.get("organization")  # "AU Commission Chairperson": the African Union's office
         for form in dict.fromkeys(forms):  # lexicon order: a set's order changes with PYTHONHASHSEED
-            implied = item.get("country")  # "Bundeskanzler" names Germany's (or Austria's) office
-            if isinstance(implied, list):
-                implied = tuple(implied)
-            value = (item["role"], form, implied)
+            value = (item["role"], form, implied, organization)
             gaz.add(form, "role", value, fold_first=lang == "en" or form[:1].islower())
             if lang == "en":
                 gaz.add(form.lower(), "role", value)
+                head, _, last = form.rpartition(" ")
+                if head and head[:1].isupper():  # "Foreign Ministry spokesman": the office capitalised only
+                    gaz.add(f"{head} {last.lower()}", "role", value)
             words.update(form.split())
     for qualifier, by_lang in roles.get("modifiers", {}).items():
         for form in by_lang.get(lang, []):

@@ -173,7 +173,18 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
         and (m.start, m.end) not in countries
         # "UN-Generalsekretär", "SCO Secretary-General": the organisation of a title, not the meeting's format
         and not any(m.end + gap in titles for gap in (0, 1))
+        and not _FORMAT_AS_PLACE.match(doc.text, m.end)  # "received at the AU headquarters"
+        and not _FORMAT_AS_TOPIC.search(doc.text, max(0, m.start - 40), m.start)  # "cooperation at the UN"
     ]
+
+
+_FORMAT_AS_PLACE = re.compile(
+    r"[\s-]*(?:headquarters|HQ|Secretariat|Commission|Hauptquartier|Hauptsitz|Zentrale|Sekretariat|Kommission)\b"
+)
+_FORMAT_AS_TOPIC = re.compile(
+    r"\b(?:cooperation|co-operation|coordination|Zusammenarbeit|Abstimmung|Kooperation)\s+"
+    r"(?:at|in|within|im|in der|in den|innerhalb der|bei der|bei den)\s+(?:the\s+)?$"
+)
 
 
 def _quoted_name(doc: Document, mention: Mention) -> bool:
@@ -1030,7 +1041,7 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
     if _denied(doc, sentence):
         return  # "Berichte, wonach X auch Y getroffen habe, wies ein Sprecher zurück"
     for person in doc.persons_in(sentence.start, sentence.end):
-        if _quoted(doc, person.start):
+        if _quoted(doc, person.start) or _only_the_source(doc, sentence, person):
             continue
         if person.name not in meeting.participants:
             meeting.participants.append(person.name)
@@ -1047,6 +1058,26 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
         )  # "At our meeting in Tashkent, … and I agreed": the one interviewed was there
         if speaker and speaker not in meeting.participants:
             meeting.participants.append(speaker)
+
+
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according to|said|says|nach Angaben (?:von|des|der)|laut|sagte|sagt|erklärte)\s+(?:[\w-]+\s+){0,5}$"
+)
+_SOURCE_AFTER = re.compile(
+    r"\s*,?\s*(?:has\s+|had\s+)?(?:told|said|says|stated|sagte|sagt|erklärte|teilte|bestätigte|confirmed)\b"
+)
+
+
+def _only_the_source(doc: Document, sentence: Sentence, person) -> bool:
+    """A spokesperson or aide the sentence cites ("…, Kremlin aide X has told reporters", "nach Angaben von
+    Kremlsprecher X"): the source of the report, not one who met. Only for holders of no office that meets."""
+    if doc.person_roles.get(person.name, set()) - {"other"}:
+        return False
+    text = doc.text
+    return bool(
+        _SOURCE_AFTER.match(text, person.end, sentence.end)
+        or _SOURCE_BEFORE.search(text, max(sentence.start, person.start - 80), person.start)
+    )
 
 
 def _titled_persons(doc: Document, sentence: Sentence) -> list[str]:

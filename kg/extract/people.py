@@ -31,11 +31,19 @@ _UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
 _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
-_INITIALS = (
-    rf"(?:[{_UPPER}]\.\s?|(?![AI]\s)[{_UPPER}]\s){{1,2}}\s*(?={_TOKEN})"  # "S. Jaishankar", "Dr S Jaishankar"
+_INITIALS = (  # "S. Jaishankar", "Dr S Jaishankar", "Ma. Theresa Lazaro", "Md. Touhid Hossain"
+    rf"(?:[{_UPPER}]\.\s?|(?:Ma|Md|Mohd|Muh)\.\s|(?![AI]\s)[{_UPPER}]\s){{1,2}}\s*(?={_TOKEN})"
 )
 NAME = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
-_COUNTRY_LINK_AFTER = re.compile(r"^\s*(?:of the|of|der|des|von|from)?\s*$")
+# "Minister of Foreign Relations of the Federative Republic of Brazil", "Canciller of the Argentine Republic"
+_STATE_WORDS = (
+    r"(?:(?:Federative|Islamic|People['’]s|Democratic|Socialist|Federal|United|Plurinational|Bolivarian|"
+    r"Oriental|Hashemite|Arab)\s+)*(?:Republic|Kingdom|State|Federation|Sultanate|Grand Duchy|Principality)"
+)
+_COUNTRY_LINK_AFTER = re.compile(
+    rf"^\s*(?:(?:of the|of)\s+{_STATE_WORDS}\s+of\s+(?:the\s+)?|of the|of|der|des|von|from)?\s*$"
+)
+_STATE_AFTER_ADJECTIVE = re.compile(r"\s+(?:Republic|Republik)\b")  # "of the Argentine Republic"
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -158,15 +166,33 @@ def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
 _NAME_TAIL = re.compile(rf"(?:{_TOKEN}|{_PARTICLE})(?:\s+(?:{_TOKEN}|{_PARTICLE}|{_ARTICLE_TOKEN})){{0,7}}$")
 
 
+_COMMA_BEFORE_TITLE = re.compile(
+    r",\s*(?P<article>(?:der|die|the|a|an|ein|eine)\s+)?(?P<words>(?:[a-zäöüß][\w-]*\s+){0,3})$"
+)
+
+
+# "When X was sworn in as Thailand's Minister of Foreign Affairs", "X has been appointed as the new ambassador"
+_APPOINTED_AS = re.compile(
+    r"\s+(?:was|has been|had been|is|will be)\s+(?:formally\s+)?(?:sworn in|appointed|named|elected|confirmed|"
+    r"installed)\s+as\s+(?:the\s+)?(?:new\s+)?$"
+)
+
+
 def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> tuple[str, int, int] | None:
     text = doc.text
     head = text[floor:pos]
-    # "Akmal Saidov, the veteran first deputy speaker", "X, die langjährige Außenministerin"
-    comma = re.search(r",\s*(?:(?:der|die|the)\s+(?:[a-zäöüß][\w-]*\s+){0,3})?$", head)
+    # "Akmal Saidov, the veteran first deputy speaker", "X, die langjährige Außenministerin", "X, früherer …"
+    comma = _COMMA_BEFORE_TITLE.search(head) or _APPOINTED_AS.search(head)
     if not comma:
         return None
+    if comma.re is _COMMA_BEFORE_TITLE and comma.group("words") and not comma.group("article"):
+        words_start = floor + comma.start("words")
+        covered = sum(m.end - m.start for m in doc.mentions_in(words_start, pos, "modifier"))
+        if covered < len(comma.group("words").rstrip()):
+            return None  # only "former"/"früherer" may stand between the comma and a title without an article
     left = floor + comma.start()
-    tail = _NAME_TAIL.search(text, max(floor, left - 120), left)  # the name that ends at the comma
+    line = text.rfind("\n", 0, left) + 1  # a name never starts on the line above ("11:30 BST")
+    tail = _NAME_TAIL.search(text, max(floor, left - 120, line), left)  # the name that ends at the comma
     if not tail:
         return None
     raw = tail.group(0)
@@ -231,6 +257,10 @@ def _titles(doc: Document) -> list[_Title]:
                     country = None
         ministers = all(g.value[0] == "minister" for g in group)
         portfolio = _PORTFOLIO_MORE.match(text, end) if ministers else None
+        if all(g.value[0] == "foreign-minister" for g in group):
+            portfolio = _FOREIGN_PORTFOLIO_MORE.match(
+                text, end
+            )  # "… Foreign Affairs and International Cooperation"
         if ministers and portfolio is None and doc.lang == "de":
             portfolio = _PORTFOLIO_DE.match(text, end)
         if portfolio:  # "Minister for Trade and Industry, Gan Kim Yong"
@@ -238,7 +268,15 @@ def _titles(doc: Document) -> list[_Title]:
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
-        after = doc.mentions_in(end, min(len(text), end + 60), "country", "format")
+        if country is not None and all(g.value[0] == "ambassador" for g in group):
+            end = _host_after(doc, end)  # "Kazakhstan's Ambassador to the United Kingdom, Magzhan Ilyassov"
+        after = doc.mentions_in(end, min(len(text), end + 80), "country", "country_adj", "format")
+        if after and after[0].kind == "country_adj":  # "the Canciller of the Argentine Republic, Gerardo …"
+            state = _STATE_AFTER_ADJECTIVE.match(text, after[0].end)
+            gap = text[end : after[0].start]
+            if state and country is None and re.fullmatch(r"\s+of\s+the\s+", gap):
+                country, end = str(after[0].value), state.end()
+            after = []
         if after:
             m = after[0]
             gap = text[end : m.start]
@@ -258,6 +296,10 @@ def _titles(doc: Document) -> list[_Title]:
         if country is None:
             country = _side_heading_country(doc, start)
         if country is None and organization is None:
+            offices = {g.value[3] for g in group if len(g.value) > 3 and g.value[3]}  # type: ignore[arg-type]
+            if len(offices) == 1:  # "the Chairperson of the AU Commission"
+                organization = _organization_name(str(offices.pop()))
+        if country is None and organization is None:
             country = _place_before(doc, start)
         candidates: tuple[str, ...] = ()
         if country is None:
@@ -271,7 +313,25 @@ def _titles(doc: Document) -> list[_Title]:
     return titles
 
 
+_HOST_LINK = re.compile(r"\s+(?:to|in|at|bei|in der|in den|im)\s+(?:the\s+)?")
+
+
+def _host_after(doc: Document, end: int) -> int:
+    """The end of an ambassador's host country or city right after the title ("… to France"), else ``end``."""
+    link = _HOST_LINK.match(doc.text, end)
+    if link is None:
+        return end
+    hosts = doc.mentions_in(link.end(), link.end() + 60, "country", "capital", "city")
+    return hosts[0].end if hosts and hosts[0].start == link.end() else end
+
+
 _PORTFOLIO_MORE = re.compile(r"(?:,?\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]+)+(?=\s*,)")
+_FOREIGN_PORTFOLIO_MORE = re.compile(
+    r"(?:,?\s+(?:and|und|&)\s+(?:International|Regional|African|European|Overseas|Foreign|Diaspora|Worship|"
+    r"Trade|Cooperation|Co-operation|Integration|Francophonie|Expatriates|Commonwealth|Internationale)"
+    r"(?:\s+(?:Cooperation|Co-operation|Integration|Affairs|Trade|Relations|Zusammenarbeit|Nigerians|Ghanaians))*)+"
+    r"(?=\s*,|\s+[A-ZÄÖÜ])"
+)
 _PORTFOLIO_WORDS = (
     "Wirtschaft|Energie|Forschung|Technologie|Raumfahrt|Handel|Industrie|Verteidigung|Finanzen|Justiz|Inneres|"
     "Heimat|Arbeit|Soziales|Gesundheit|Bildung|Umwelt|Naturschutz|Verkehr|Landwirtschaft|Ernährung|Entwicklung|"

@@ -236,6 +236,7 @@ NAME_STOPWORDS = HONORIFICS | frozenset(
     January February March April May June July August September October November December Government
     Ministry Embassy Delegation Republic Federation Kingdom Central Asia Europe Africa America West East North
     South Capital Agency News Press Office Council Union Sides Countries Nations Summit Meeting Talks
+    When Where Whether If Once Though Although Because Until Unless Shortly Soon Just Last Next
     """.split()
 )
 NOUN_SUFFIXES = ("tion", "ment", "ness", "ship", "ity", "ism", "ence", "ance", "ing")
