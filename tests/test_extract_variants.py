@@ -603,3 +603,77 @@ def test_the_spokesperson_a_report_cites_is_not_at_the_meeting():
     )
     (talks,) = found.meetings
     assert set(talks.participants) == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_a_figure_goes_on_with_earlier_years_in_the_next_sentence():
+    found = extract_text(
+        "Handel\n\nDer Handel zwischen Deutschland und Chile wächst. Das bilaterale Handelsvolumen erreichte "
+        "2025 rund 6,4 Mrd. Euro. 2024 hatten Exporte und Importe zusammen bei 5,9 Mrd. Euro gelegen, 2023 "
+        "erst bei 5,1 Mrd. Euro.\n\nEin Unternehmen investierte 2022 weitere 300 Millionen Euro.",
+        "de",
+        "2026-02-20",
+    )
+    figures = {(s.statistic_type, int(s.value), s.year, frozenset(s.concerns)) for s in found.statistics}
+    pair = frozenset({"DE", "CL"})
+    assert figures == {
+        ("trade-volume", 6_400_000_000, 2025, pair),
+        ("trade-volume", 5_900_000_000, 2024, pair),
+        ("trade-volume", 5_100_000_000, 2023, pair),
+    }
+
+
+def test_a_reopened_embassy_and_a_consulate_in_the_city_named_before():
+    de = extract_text(
+        "Meldungen\n\nDamaskus. Österreich hat seine Botschaft in Syrien wieder geöffnet.\n\nLeipzig. Der Stadtrat "
+        "freut sich. Dafür kündigt sich Zuwachs an: Usbekistan will ein Generalkonsulat in der Messestadt eröffnen.",
+        "de",
+    )
+    en = extract_text("Syria\n\nAustria has reopened its embassy in Syria after more than ten years.", "en")
+    missions = {(m.mission_type, m.sending_country, m.host_country, m.place and m.place.name, m.status)
+                for m in de.missions}  # fmt: skip
+    assert missions == {
+        ("embassy", "AT", "SY", None, "opened"),
+        ("consulate-general", "UZ", "DE", "Leipzig", "agreed"),
+    }
+    assert [(m.sending_country, m.host_country, m.status) for m in en.missions] == [("AT", "SY", "opened")]
+
+
+def test_a_lettered_list_of_signed_documents_in_a_government_answer():
+    found = extract_text(
+        "Antwort der Bundesregierung\n\n1. Welche Vereinbarungen hat die Bundesregierung mit Usbekistan "
+        "unterzeichnet?\n\nSeit 2023 wurden folgende Vereinbarungen unterzeichnet:\n"
+        "a) das Abkommen zwischen der Bundesrepublik Deutschland und der Republik Usbekistan über die "
+        "Berufsbildung, unterzeichnet am 2. Mai 2023 in Berlin; das Abkommen gilt bis 2030;\n"
+        "b) die Gemeinsame Absichtserklärung über grünen Wasserstoff, unterzeichnet am 3. April 2024 in "
+        "Taschkent;\n"
+        "c) das Luftverkehrsabkommen zwischen der Bundesrepublik Deutschland und der Republik Usbekistan, "
+        "unterzeichnet am 5. Juni 2025 in Berlin; es tritt in Kraft, sobald beide Seiten es notifiziert haben.\n\n"
+        "2. Hat die Bundesregierung ein Investitionsschutzabkommen mit Usbekistan unterzeichnet?\n\nNein.",
+        "de",
+        "2025-12-03",
+    )
+    signed = sorted(
+        (a.agreement_type, tuple(sorted(a.parties)), a.signed_on and a.signed_on.lexical)
+        for a in found.agreements
+    )
+    assert signed == [
+        ("agreement", ("DE", "UZ"), "2023-05-02"),
+        ("agreement", ("DE", "UZ"), "2025-06-05"),
+        ("memorandum", ("DE", "UZ"), "2024-04-03"),
+    ]
+
+
+def test_phone_talks_a_double_surname_and_a_particle_before_a_noun():
+    en = extract_text(
+        "Asunción\n\nThe Canciller of Paraguay, Raúl Benítez Soto, received Brazil's Foreign Minister Mauro "
+        "Vieira on Monday in Asunción. Benítez Soto and Vieira held talks on the border. On Tuesday Benítez "
+        "Soto held phone talks with Chilean Foreign Minister Alberto van Klaveren.",
+        "en",
+        "2025-10-15",
+    )
+    de = extract_text("Berlin\n\nAußenminister Wadephul empfängt heute den ägyptischen Außenminister Badr "
+                      "Abdelatty zu Gesprächen in Berlin.", "de", "2025-11-12")  # fmt: skip
+    assert {m.meeting_type for m in en.meetings} >= {"phone-call"}
+    talks = [m for m in en.meetings if m.meeting_type != "phone-call"]
+    assert all(set(m.participants) <= {"Raúl Benítez Soto", "Mauro Vieira"} for m in talks)
+    assert ("Badr Abdelatty", "foreign-minister", "EG") in positions(de)

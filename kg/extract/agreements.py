@@ -490,6 +490,30 @@ _LIST_PLAN = re.compile(
 )
 
 
+def _question(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().rstrip("\"'”“»«").endswith("?")
+
+
+def _semicolon_clause(sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """The part of the sentence between the semicolons around the mention: "… unterzeichnet am 24. Juni; es
+    tritt in Kraft, sobald …" speculates about the entry into force, not the signing."""
+    text, at = sentence.text, mention.start - sentence.start
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return sentence.start + start, sentence.start + (end if end >= 0 else len(text))
+
+
+def _parties_of_list(doc: Document, sentence: Sentence, told: dict[int, list[Agreement]]) -> list[str]:
+    """The parties of the nearest item above in the same list of signed documents that names two."""
+    for previous in reversed(doc.sentences[max(0, sentence.index - 12) : sentence.index]):
+        if not LIST_ITEM.match(previous.text):
+            break
+        for agreement in told.get(previous.index, []):
+            if len(agreement.parties) >= 2:
+                return list(agreement.parties)
+    return []
+
+
 def _signed_list_item(doc: Document, sentence: Sentence) -> bool:
     """An item of a list that a signing introduces: "The following documents were signed:" then "– Programme
     of Cooperation …" on lines of their own."""
@@ -549,6 +573,8 @@ def find_agreements(doc: Document) -> None:
 
     told: dict[int, list[Agreement]] = {}  # sentence index -> the agreements it told
     for sentence in doc.sentences:
+        if _question(sentence):
+            continue  # "Hat die Bundesregierung ein Abkommen … unterzeichnet?" asks; the answer tells
         previous = None  # the sentence's agreement word before this one
         for mention in _agreement_mentions(doc, sentence):
             first, previous = previous, mention
@@ -563,7 +589,9 @@ def find_agreements(doc: Document) -> None:
                 continue
             if _COUNTED.search(before):
                 continue  # "companies signed 58 agreements": many texts, none with its parties
-            if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(sentence.text):
+            if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(
+                doc.text, *_semicolon_clause(sentence, mention)
+            ):
                 continue
             if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
                 continue
@@ -597,13 +625,16 @@ def find_agreements(doc: Document) -> None:
                 }
                 if len(set(parties) - where) >= 2:
                     parties = [p for p in parties if p not in where]
+            listed = _parties_of_list(doc, sentence, told) if len(parties) < 2 else []
+            if listed and _signed_list_item(doc, sentence):
+                parties = listed  # "b) die Absichtserklärung über …": the states of the list's items above
             we = _we_signed(doc, sentence, mention) if len(parties) < 2 and meeting is None else None
             if we:
                 parties = we
             if (
                 (len(parties) < 2 and (meeting is None or status == "planned"))
                 or not parties
-                or not (we or _state_actors(doc, sentence, meeting, mention.start))
+                or not (we or listed or _state_actors(doc, sentence, meeting, mention.start))
             ):
                 continue  # an agreement has two parties (or a meeting that says who they are), and states
             period = (
@@ -635,6 +666,7 @@ def find_agreements(doc: Document) -> None:
                 same is not None
                 and LIST_ITEM.match(sentence.text)
                 and LIST_ITEM.match(same.evidence[0].sentence)
+                and same.evidence[0].char_start != sentence.start  # "a) das Abkommen …; das Abkommen gilt …"
             ):
                 same = None  # two items of a list of documents are two documents
             if same is not None:  # told twice: in the headline and in the body
@@ -922,7 +954,9 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         if nxt and nxt[0].start <= mention.end + link.end():
             return str(nxt[0].value)
     # "Kasachstan unterhält seit Jahren ein Generalkonsulat in Urumqi": the country that keeps it
-    clause_start = max(sentence.start, doc.text.rfind(",", sentence.start, mention.start) + 1)
+    clause_start = max(  # "Dafür kündigt sich Zuwachs an: Kasachstan will …": a colon starts a clause too
+        sentence.start, *(doc.text.rfind(mark, sentence.start, mention.start) + 1 for mark in ",:;")
+    )
     subjects = doc.mentions_in(clause_start, mention.start, "country")
     opening = _CLAUSE_OPENING.match(doc.text, clause_start)  # "…, dass die Mongolei ein Generalkonsulat …"
     if subjects and subjects[0].start - (opening.end() if opening else clause_start) < 3:
@@ -937,10 +971,26 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     return None
 
 
+_CITY_ANAPHOR = re.compile(
+    r"\s+(?:in der|in the|in this|in dieser)\s+(?:Hansestadt|Stadt|Metropole|Messestadt|Bankenstadt|city|town)\b"
+)
+
+
+def _city_referred(doc: Document, mention) -> PlaceRef | None:
+    """ "ein Generalkonsulat in der Hansestadt", "a consulate in the city": the city the article named last."""
+    if not _CITY_ANAPHOR.match(doc.text, mention.end):
+        return None
+    before = doc.mentions_in(0, mention.start, "city")
+    if not before:
+        return None
+    c = before[-1].value[0]  # type: ignore[index]
+    return PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
+
+
 def find_missions(doc: Document) -> None:
     for sentence in doc.sentences:
         sentence_status = _mission_status(doc, sentence)
-        if sentence_status is None or doc.cues.DENIED.search(sentence.text):
+        if sentence_status is None or doc.cues.DENIED.search(sentence.text) or _question(sentence):
             continue  # "a spokesperson denied reports that the embassy would be downgraded"
         cursor = sentence.start
         last_sending: str | None = None
@@ -989,6 +1039,9 @@ def find_missions(doc: Document) -> None:
                 host = c.country
             if host is None and place is None and doc.lang == "de":
                 place = _city_by_adjective(doc, sentence)  # "eröffnete in der Nürnberger Innenstadt ein …"
+                host = place.country if place else None
+            if host is None and place is None:
+                place = _city_referred(doc, mention)  # "ein Generalkonsulat in der Hansestadt eröffnen"
                 host = place.country if place else None
             if host is None:
                 hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")

@@ -129,10 +129,30 @@ _FISCAL_YEAR = re.compile(
 )
 
 
-def _year(doc: Document, sentence: Sentence, money: MoneyMention) -> int | None:
-    """The year a figure is for: the one the sentence gives nearest before it, or "a year earlier" than that."""
+def _year_of_clause(doc: Document, sentence: Sentence, money: MoneyMention, amounts: list) -> int | None:
+    """With two amounts or more in a sentence, the year the amount's own clause gives: "2024 waren es
+    19,2 Mrd. Euro, 2023 erst 17,1 Mrd.", "reached $5bn in 2024, up from $4bn in 2023"."""
+    if len(amounts) < 2:
+        return None
+    low = max([a.end for a in amounts if a.end <= money.start] + [sentence.start])
+    high = min([a.start for a in amounts if a.start >= money.end] + [sentence.end])
+    low = max(low, doc.text.rfind(",", low, money.start) + 1)
+    comma = doc.text.find(",", money.end, high)
+    high = comma if comma >= 0 else high
+    years = [
+        int(m.group("year") or m.group("bare")) for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, low, high)
+    ]
+    return years[0] if len(years) == 1 else None
+
+
+def _year(doc: Document, sentence: Sentence, money: MoneyMention, amounts: list) -> int | None:
+    """The year a figure is for: the one its clause gives, else the one the sentence gives nearest before it,
+    or "a year earlier" than that."""
     if _FISCAL_YEAR.search(doc.text, sentence.start, sentence.end):
         return None  # "in the fiscal year to March 2025" is no calendar year
+    own = _year_of_clause(doc, sentence, money, amounts)
+    if own is not None:
+        return own
     best = None
     for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, sentence.start, sentence.end):
         if m.start() > money.start + 80:
@@ -168,14 +188,32 @@ def _pair_before(doc: Document, position: int) -> list[str]:
     return countries if len(countries) == 2 else []
 
 
+def _continued(
+    doc: Document, position: int, before: Statistic | None, countries: list[str]
+) -> Statistic | None:
+    """The figure of the sentence right before, when this one goes on with another year of it and names no
+    other measure or country: "… erreichte das Handelsvolumen 2025 rund 21,4 Mrd. Euro. 2024 hatten es
+    19,2 Mrd. Euro gewesen, 2023 erst 17,1 Mrd."."""
+    if before is None or position == 0:
+        return None
+    previous = doc.sentences[position - 1]
+    if previous.paragraph != doc.sentences[position].paragraph:
+        return None
+    if before.evidence[0].char_start != previous.start or set(countries) - set(before.concerns):
+        return None
+    return before
+
+
 def find_statistics(doc: Document) -> None:
     last_pair: list[str] = []
+    last: Statistic | None = None  # the figure of the last sentence that gave one
     for position, sentence in enumerate(doc.sentences):
         amounts = find_money(doc.text, lang=doc.lang, start=sentence.start, end=sentence.end)
         if not amounts:
             continue  # the countries of a sentence are read only where there is money to read
         countries = _countries(doc, sentence)
         previous = countries if len(countries) >= 2 else _previous_countries(doc, position)
+        prior = last  # the figure the sentence before gave, for every amount of this one
         for money in amounts:
             if doc.in_quote(money.start) and not doc.cues.BILATERAL.search(sentence.text):
                 continue  # a speaker's figure counts when it says whose ("bilateral trade", "both countries")
@@ -186,6 +224,11 @@ def find_statistics(doc: Document) -> None:
                 (sentence.start + m.start(), kind) for m, kind in _compound_statistic_words(doc, sentence)
             ]
             kinds += [(sentence.start + m.start(), "other") for m in doc.cues.FUNDING.finditer(sentence.text)]
+            year = _year(doc, sentence, money, amounts)
+            continued = None if kinds else _continued(doc, position, prior, countries)
+            if continued is not None and year is not None and year != continued.year:
+                kinds = [(money.start, continued.statistic_type)]  # the same measure, another year
+                countries = list(continued.concerns)
             if not kinds:
                 continue
             clause_start = _clause_start(doc, sentence, money.start)
@@ -224,17 +267,18 @@ def find_statistics(doc: Document) -> None:
                 continue  # a trade or aid figure is between countries: one alone is a country's own figure
             if len(concerns) == 2:
                 last_pair = list(concerns)
-            doc.found.statistics.append(
-                Statistic(
-                    statistic_type=nearest[1],
-                    value=money.value,
-                    evidence=[doc.evidence(sentence)],
-                    currency=money.currency,
-                    year=_year(doc, sentence, money),
-                    concerns=list(concerns),
-                    confidence=_figure_confidence(countries, concerns),
-                )
+            statistic = Statistic(
+                statistic_type=nearest[1],
+                value=money.value,
+                evidence=[doc.evidence(sentence)],
+                currency=money.currency,
+                year=year,
+                concerns=list(concerns),
+                confidence=_figure_confidence(countries, concerns),
             )
+            doc.found.statistics.append(statistic)
+            if statistic.evidence[0].char_start == sentence.start:
+                last = statistic
 
 
 _COMPOUND_BEFORE = re.compile(r"([\w]+(?:-[\w]+)+)\s+(?:\w+\s+)?$")

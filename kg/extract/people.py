@@ -67,10 +67,15 @@ def _valid_name_token(token: str, doc: Document) -> bool:
     return not (doc.lang == "de" and lower.endswith(cues.NOUN_SUFFIXES))
 
 
+_END_PARTICLE = re.compile(
+    r"al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y"
+)  # never a name's end
+
+
 def _clean_name(raw: str, doc: Document) -> str | None:
     tokens = raw.split()
-    while tokens and not _valid_name_token(tokens[-1], doc):
-        tokens.pop()
+    while tokens and (not _valid_name_token(tokens[-1], doc) or _END_PARTICLE.fullmatch(tokens[-1])):
+        tokens.pop()  # "Badr Abdelatty zu Gesprächen": neither the noun nor the particle before it
     while tokens and not _valid_name_token(tokens[0], doc):
         tokens.pop(0)
     if not tokens or any(not _valid_name_token(t, doc) and t[:1].isupper() for t in tokens):
@@ -470,6 +475,8 @@ def find_people(doc: Document) -> None:
         if len(tokens) > 1:
             short.setdefault(tokens[-1], set()).add(name)
             short.setdefault(tokens[0], set()).add(name)
+        if len(tokens) > 2 and all(t[:1].isupper() for t in tokens[-2:]):  # "Ramírez Lezcano": two surnames
+            short.setdefault(" ".join(tokens[-2:]), set()).add(name)
     shared = _shared_surnames(doc) if short else frozenset()
     for key, names in short.items():
         if len(names) == 1 and key not in known and key not in shared and _valid_name_token(key, doc):

@@ -46,8 +46,10 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
-LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)])\s+")  # the start of a list item: "- ", "• ", "2) "
-_BULLET = re.compile(r"\n[ \t]*[-–—•*][ \t]+(?=\S)")  # a list item on its own line: "- Putin next met …"
+# the start of a list item: "- ", "• ", "2) ", "a) ", "(b) "
+LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\))\s+")
+# a list item on its own line: "- Putin next met …", "b) die Gemeinsame Absichtserklärung …"
+_BULLET = re.compile(r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\))[ \t]+(?=\S)")
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -64,7 +64,7 @@ ADOPTED = re.compile(
     re.IGNORECASE,
 )
 MISSION_OPENED = re.compile(
-    r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b",
+    r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|geöffnet|wiedereröffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(

@@ -55,7 +55,8 @@ SIGNED_PAST = re.compile(
 )  # signed, in the past
 ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
 MISSION_OPENED = re.compile(
-    r"\b(?:maintains|maintain|operates|has had|opened|opens|inaugurated|inauguration|opening|began operating)\b",
+    r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inauguration|opening|"
+    r"began operating)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
