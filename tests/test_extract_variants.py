@@ -677,3 +677,30 @@ def test_phone_talks_a_double_surname_and_a_particle_before_a_noun():
     talks = [m for m in en.meetings if m.meeting_type != "phone-call"]
     assert all(set(m.participants) <= {"Raúl Benítez Soto", "Mauro Vieira"} for m in talks)
     assert ("Badr Abdelatty", "foreign-minister", "EG") in positions(de)
+
+
+def test_a_consent_to_open_and_no_host_without_in():
+    found = extract_text(
+        "Griechenland schließt Generalkonsulat, Kasachstan kommt\n\nHamburg. Das Generalkonsulat bleibt zu. "
+        "Athen hatte das im Herbst entschieden. Hamburg verliert damit eine Vertretung. Kasachstan will im "
+        "Frühjahr ein Generalkonsulat in der Hansestadt eröffnen. Die Bundesregierung hat ihr Einverständnis "
+        "zur Eröffnung eines Generalkonsulats der Republik Usbekistan in München erteilt.",
+        "de",
+        "2026-01-20",
+    )
+    missions = {
+        (m.sending_country, m.host_country, m.place and m.place.name, m.status) for m in found.missions
+    }
+    assert missions == {("KZ", "DE", "Hamburg", "agreed"), ("UZ", "DE", "Munich", "agreed")}
+
+
+def test_a_suffix_a_ministry_after_the_title_and_a_suspended_compound():
+    en = extract_text("Manila\n\nHe later met Philippine President Ferdinand Marcos Jr. at the palace.", "en")
+    de = extract_text(
+        "Hanoi\n\nDort warben der Parlamentarische Staatssekretär im Bundeswirtschaftsministerium, Stefan Rothmann, "
+        "und Vietnams Vize-Industrie- und Handelsminister Tran Van Long für mehr Beteiligung.",
+        "de",
+    )
+    assert ("Ferdinand Marcos Jr.", "president", "PH") in positions(en)
+    people = {(name, country) for name, _, country in positions(de)}
+    assert people == {("Stefan Rothmann", "DE"), ("Tran Van Long", "VN")}

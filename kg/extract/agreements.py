@@ -971,20 +971,26 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     return None
 
 
+_IN_COUNTRY = re.compile(r"\b(?:in|im|to|at|nach|auf)\s+(?:der\s+|den\s+|the\s+)?$")
 _CITY_ANAPHOR = re.compile(
     r"\s+(?:in der|in the|in this|in dieser)\s+(?:Hansestadt|Stadt|Metropole|Messestadt|Bankenstadt|city|town)\b"
 )
 
 
 def _city_referred(doc: Document, mention) -> PlaceRef | None:
-    """ "ein Generalkonsulat in der Hansestadt", "a consulate in the city": the city the article named last."""
+    """ "ein Generalkonsulat in der Hansestadt", "a consulate in the city": the city the article named most
+    often so far (the latest of equals), not one named in passing ("Athen hatte die Schließung beschlossen")."""
     if not _CITY_ANAPHOR.match(doc.text, mention.end):
         return None
-    before = doc.mentions_in(0, mention.start, "city")
-    if not before:
+    counts: dict[str, tuple[int, int, object]] = {}
+    for m in doc.mentions_in(0, mention.start, "city"):
+        city = m.value[0]  # type: ignore[index]
+        n = counts.get(city.name, (0, 0, city))[0]
+        counts[city.name] = (n + 1, m.start, city)
+    if not counts:
         return None
-    c = before[-1].value[0]  # type: ignore[index]
-    return PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
+    c = max(counts.values(), key=lambda v: (v[0], v[1]))[2]
+    return PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)  # type: ignore[attr-defined]
 
 
 def find_missions(doc: Document) -> None:
@@ -1043,10 +1049,13 @@ def find_missions(doc: Document) -> None:
             if host is None and place is None:
                 place = _city_referred(doc, mention)  # "ein Generalkonsulat in der Hansestadt eröffnen"
                 host = place.country if place else None
-            if host is None:
+            if (
+                host is None
+            ):  # "embassy of Kazakhstan in Germany", not "schließt Generalkonsulat, Kasachstan kommt"
                 hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
-                if hosts:
-                    host = str(hosts[0].value)
+                host = next(
+                    (str(h.value) for h in hosts if _IN_COUNTRY.search(doc.text, h.start - 12, h.start)), None
+                )
             if sending is None or host is None or sending == host:
                 continue
             told = next(

@@ -34,7 +34,10 @@ _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-
 _INITIALS = (  # "S. Jaishankar", "Dr S Jaishankar", "Ma. Theresa Lazaro", "Md. Touhid Hossain"
     rf"(?:[{_UPPER}]\.\s?|(?:Ma|Md|Mohd|Muh)\.\s|(?![AI]\s)[{_UPPER}]\s){{1,2}}\s*(?={_TOKEN})"
 )
-NAME = re.compile(rf"(?:{_INITIALS})?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}")
+NAME = re.compile(  # "Ferdinand Marcos Jr." keeps its period
+    rf"(?:{_INITIALS})?{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*(?!(?:Jr|Sr)\.)(?:{_TOKEN}|{_ARTICLE_TOKEN})){{0,5}}"
+    r"(?:\s+(?:Jr|Sr)\.)?"
+)
 # "Minister of Foreign Relations of the Federative Republic of Brazil", "Canciller of the Argentine Republic"
 _STATE_WORDS = (
     r"(?:(?:Federative|Islamic|People['’]s|Democratic|Socialist|Federal|United|Plurinational|Bolivarian|"
@@ -245,16 +248,23 @@ def _titles(doc: Document) -> list[_Title]:
             if m.kind == "modifier" and re.fullmatch(r"[\s\w-]{0,30}", gap) and len(gap.split()) <= 2:
                 qualifier = str(m.value)
             elif (
-                m.kind in ("country", "country_adj")
-                and country is None
-                and "\n" not in gap  # a headline's country is not the title's on the next line
-                and re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
-                and not _LINK_WORD.search(gap)  # "President Aliyev of Azerbaijan and President Trump"
-            ) and (
-                m.kind == "country_adj"
-                or m.text.endswith(("s", "'s", "’s"))
-                or doc.lang == "en"
-                or gap == "-"
+                (
+                    m.kind in ("country", "country_adj")
+                    and country is None
+                    and "\n" not in gap  # a headline's country is not the title's on the next line
+                    and re.fullmatch(
+                        r"(?:\s*-\s*|\s+(?:\w+\s+){0,1}|\s+[\w-]+-\s+(?:und|and)\s+)", gap or " "
+                    )
+                    and (  # "President Aliyev of Azerbaijan and President Trump", but "Vize-Industrie- und Handels…"
+                        not _LINK_WORD.search(gap) or re.fullmatch(r"\s+[\w-]+-\s+(?:und|and)\s+", gap)
+                    )
+                )
+                and (
+                    m.kind == "country_adj"
+                    or m.text.endswith(("s", "'s", "’s"))
+                    or doc.lang == "en"
+                    or gap == "-"
+                )
             ):  # "kasachische Außenminister", "Kasachstans Außenminister", "US-Außenminister"
                 country = str(m.value)
                 start = m.start
@@ -273,6 +283,13 @@ def _titles(doc: Document) -> list[_Title]:
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
+        ministry = _MINISTRY_AFTER.match(text, end)
+        if (
+            ministry
+        ):  # "der Parlamentarische Staatssekretär im Bundeswirtschaftsministerium, Stefan Rouenhoff"
+            end = ministry.end()
+            if country is None and ministry.group("federal"):
+                country = _most_mentioned(doc, ("DE", "AT"), mention_counts)  # a federal ministry
         if country is not None and all(g.value[0] == "ambassador" for g in group):
             end = _host_after(doc, end)  # "Kazakhstan's Ambassador to the United Kingdom, Magzhan Ilyassov"
         after = doc.mentions_in(end, min(len(text), end + 80), "country", "country_adj", "format")
@@ -318,6 +335,9 @@ def _titles(doc: Document) -> list[_Title]:
     return titles
 
 
+_MINISTRY_AFTER = re.compile(
+    r"\s+(?:im|in der|beim)\s+(?P<federal>Bundes)?[\w-]*(?:ministerium|Ministerium|Kanzleramt)\b(?=\s*,)"
+)
 _HOST_LINK = re.compile(r"\s+(?:to|in|at|bei|in der|in den|im)\s+(?:the\s+)?")
 
 

@@ -69,7 +69,8 @@ MISSION_OPENED = re.compile(
 )
 MISSION_AGREED = re.compile(
     r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
-    r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant)|beschlossen|beschloss|"
+    r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant|zugestimmt|genehmigt)|beschlossen|beschloss|"
+    r"(?:Einverständnis|Zustimmung|Genehmigung)\s+(?:zur|für die)\s+Eröffnung|"
     r"(?:soll|sollen|wird|werden|will|wollen)\b.{0,80}\beröffne[nt](?:\s+werden)?)\b",
     re.IGNORECASE,
 )
