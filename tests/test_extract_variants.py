@@ -704,3 +704,16 @@ def test_a_suffix_a_ministry_after_the_title_and_a_suspended_compound():
     assert ("Ferdinand Marcos Jr.", "president", "PH") in positions(en)
     people = {(name, country) for name, _, country in positions(de)}
     assert people == {("Stefan Rothmann", "DE"), ("Tran Van Long", "VN")}
+
+
+def test_west_african_adjectives_and_the_ecowas_format():
+    found = extract_text(
+        "Freetown\n\nThe Togolese Foreign Minister Robert Dussey and Liberia's Foreign Minister Sara Nyanti met "
+        "in the Sierra Leonean capital on Thursday at the 96th Ordinary Session of the ECOWAS Council of "
+        "Ministers.",
+        "en",
+        "2026-06-13",
+    )
+    assert ("Robert Dussey", "foreign-minister", "TG") in positions(found)
+    (session,) = [m for m in found.meetings if m.format]
+    assert (session.format, session.place and session.place.name) == ("ecowas", "Freetown")
