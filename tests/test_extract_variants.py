@@ -717,3 +717,29 @@ def test_west_african_adjectives_and_the_ecowas_format():
     assert ("Robert Dussey", "foreign-minister", "TG") in positions(found)
     (session,) = [m for m in found.meetings if m.format]
     assert (session.format, session.place and session.place.name) == ("ecowas", "Freetown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilateral trade between Kazakhstan and China reached $43 billion in 2024. Kazakhstan's GDP grew to "
+        "$260 billion in 2023.",
+        "Trade between Germany and Chile reached €6bn in 2025. In 2024 Chile's copper exports were worth $50bn.",
+        "Trade between Germany and Chile reached €6bn in 2025. The project, due in 2027, will cost €2bn.",
+    ],
+)
+def test_a_figure_after_a_trade_figure_is_not_more_of_it_without_saying_so(text):
+    found = extract_text("Trade\n\n" + text, "en", "2026-03-19")
+    assert len(found.statistics) == 1
+
+
+def test_a_format_discussed_is_not_the_format_met_in():
+    found = extract_text(
+        "Accra\n\nGhana's Foreign Minister Samuel Ablakwa met Senegal's Foreign Minister Cheikh Niang and "
+        "Togo's Robert Dussey in Accra on Monday to discuss the ECOWAS standby force.",
+        "en",
+        "2026-03-19",
+    )
+    (meeting,) = found.meetings
+    assert meeting.format is None
+    assert set(meeting.participant_countries) == {"GH", "SN", "TG"}

@@ -192,16 +192,14 @@ def _continued(
     doc: Document, position: int, before: Statistic | None, countries: list[str]
 ) -> Statistic | None:
     """The figure of the sentence right before, when this one goes on with another year of it and names no
-    other measure or country: "… erreichte das Handelsvolumen 2025 rund 21,4 Mrd. Euro. 2024 hatten es
-    19,2 Mrd. Euro gewesen, 2023 erst 17,1 Mrd."."""
-    if before is None or position == 0:
+    other measure or country: "… erreichte das Handelsvolumen 2025 rund 21,4 Mrd. Euro. 2024 waren es
+    19,2 Mrd. Euro, 2023 erst 17,1 Mrd."."""
+    if before is None or position == 0 or countries:
+        return None  # a sentence that names a country speaks of its own subject ("Kazakhstan's GDP …")
+    sentence, previous = doc.sentences[position], doc.sentences[position - 1]
+    if previous.paragraph != sentence.paragraph or before.evidence[0].char_start != previous.start:
         return None
-    previous = doc.sentences[position - 1]
-    if previous.paragraph != doc.sentences[position].paragraph:
-        return None
-    if before.evidence[0].char_start != previous.start or set(countries) - set(before.concerns):
-        return None
-    return before
+    return before if doc.cues.SAME_MEASURE.search(sentence.text) else None  # "… waren es", "up from"
 
 
 def find_statistics(doc: Document) -> None:
@@ -214,6 +212,7 @@ def find_statistics(doc: Document) -> None:
         countries = _countries(doc, sentence)
         previous = countries if len(countries) >= 2 else _previous_countries(doc, position)
         prior = last  # the figure the sentence before gave, for every amount of this one
+        own_countries = list(countries)
         for money in amounts:
             if doc.in_quote(money.start) and not doc.cues.BILATERAL.search(sentence.text):
                 continue  # a speaker's figure counts when it says whose ("bilateral trade", "both countries")
@@ -225,8 +224,13 @@ def find_statistics(doc: Document) -> None:
             ]
             kinds += [(sentence.start + m.start(), "other") for m in doc.cues.FUNDING.finditer(sentence.text)]
             year = _year(doc, sentence, money, amounts)
-            continued = None if kinds else _continued(doc, position, prior, countries)
-            if continued is not None and year is not None and year != continued.year:
+            continued = None if kinds else _continued(doc, position, prior, own_countries)
+            if (
+                continued is not None
+                and year is not None
+                and year != continued.year
+                and money.currency == continued.currency
+            ):
                 kinds = [(money.start, continued.statistic_type)]  # the same measure, another year
                 countries = list(continued.concerns)
             if not kinds:

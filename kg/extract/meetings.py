@@ -175,6 +175,7 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
         and not any(m.end + gap in titles for gap in (0, 1))
         and not _FORMAT_AS_PLACE.match(doc.text, m.end)  # "received at the AU headquarters"
         and not _FORMAT_AS_TOPIC.search(doc.text, max(0, m.start - 40), m.start)  # "cooperation at the UN"
+        and not doc.cues.FORMAT_TOPIC_BEFORE.search(doc.text, max(sentence.start, m.start - 60), m.start)
     ]
 
 

@@ -143,6 +143,11 @@ BOTH_SIDES = re.compile(
 ATTRIBUTIVE_PLANNED = re.compile(
     r"\b(?:geplant|bevorstehend|nächst|kommend|künftig)e[mnrs]?\b", re.I
 )  # "Gespräch über das geplante Abkommen": something else is planned
+FORMAT_TOPIC_BEFORE = re.compile(  # "sprachen über die Eingreiftruppe der Ecowas": ein Thema, kein Format
+    r"\b(?:über|besprachen|erörterten|diskutierten|betreffend|bezüglich)\s+(?:die|den|das|der|eine[nm]?)?\s*"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:über|zu|zur|zum)\s+(?:[\w-]+\s+){0,2}$"
 )  # "ein Memorandum über politische Konsultationen"
@@ -229,6 +234,10 @@ ORDINALS = {
 ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(ORDINALS) + r")(?:[nrsm])?\b|\b(?P<num>\d{1,2})\.\s*(?=\w)",
     re.IGNORECASE,
+)
+SAME_MEASURE = re.compile(  # "2024 hatten Exporte und Importe zusammen bei 19,2 Mrd. Euro gelegen"
+    r"\b(?:waren es|war es|lag\b.{0,60}\bbei|lagen\b.{0,60}\bbei|gelegen|zusammen|im Vorjahr|davor|zuvor)\b",
+    re.I | re.DOTALL,
 )
 PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:ein Jahr zuvor|im Vorjahr|im Jahr davor|des Vorjahres)\b", re.I

@@ -122,6 +122,11 @@ BOTH_SIDES = re.compile(
 ATTRIBUTIVE_PLANNED = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?:upcoming|next|forthcoming|planned|proposed)\b", re.I
 )  # "talks on the planned treaty": another thing planned
+FORMAT_TOPIC_BEFORE = re.compile(  # "met … to discuss the ECOWAS standby force": a topic, not the format met in
+    r"\b(?:discuss|discussed|discussing|discussion of|talked about|spoke about|about|regarding|concerning)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:on|about|regarding|concerning)\s+(?:[\w-]+\s+){0,2}$"
 )  # "a memorandum on political consultations"
@@ -194,6 +199,11 @@ ORDINALS = {
 }
 ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(ORDINALS) + r")\b|\b(?P<num>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE
+)
+SAME_MEASURE = re.compile(  # a figure's sentence that goes on with another year of the same measure
+    r"\b(?:it was|it stood at|stood at|the figure was|compared with|up from|down from|a year earlier|the year "
+    r"before|before that|combined|together)\b",
+    re.I,
 )
 PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:a year earlier|the year before|the previous year|in the previous year)\b", re.I
