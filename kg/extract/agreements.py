@@ -977,7 +977,7 @@ _CITY_ANAPHOR = re.compile(
 )
 
 
-def _city_referred(doc: Document, mention) -> PlaceRef | None:
+def _city_referred(doc: Document, mention: Mention) -> PlaceRef | None:
     """ "ein Generalkonsulat in der Hansestadt", "a consulate in the city": the city the article named most
     often so far (the latest of equals), not one named in passing ("Athen hatte die Schließung beschlossen")."""
     if not _CITY_ANAPHOR.match(doc.text, mention.end):
@@ -1049,9 +1049,8 @@ def find_missions(doc: Document) -> None:
             if host is None and place is None:
                 place = _city_referred(doc, mention)  # "ein Generalkonsulat in der Hansestadt eröffnen"
                 host = place.country if place else None
-            if (
-                host is None
-            ):  # "embassy of Kazakhstan in Germany", not "schließt Generalkonsulat, Kasachstan kommt"
+            # "embassy of Kazakhstan in Germany", not "schließt Generalkonsulat, Kasachstan kommt"
+            if host is None:
                 hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
                 host = next(
                     (str(h.value) for h in hosts if _IN_COUNTRY.search(doc.text, h.start - 12, h.start)), None

@@ -212,7 +212,6 @@ def find_statistics(doc: Document) -> None:
         countries = _countries(doc, sentence)
         previous = countries if len(countries) >= 2 else _previous_countries(doc, position)
         prior = last  # the figure the sentence before gave, for every amount of this one
-        own_countries = list(countries)
         for money in amounts:
             if doc.in_quote(money.start) and not doc.cues.BILATERAL.search(sentence.text):
                 continue  # a speaker's figure counts when it says whose ("bilateral trade", "both countries")
@@ -224,7 +223,8 @@ def find_statistics(doc: Document) -> None:
             ]
             kinds += [(sentence.start + m.start(), "other") for m in doc.cues.FUNDING.finditer(sentence.text)]
             year = _year(doc, sentence, money, amounts)
-            continued = None if kinds else _continued(doc, position, prior, own_countries)
+            continued = None if kinds else _continued(doc, position, prior, countries)
+            carried: list[str] = []  # the countries of the figure this amount goes on with
             if (
                 continued is not None
                 and year is not None
@@ -232,7 +232,7 @@ def find_statistics(doc: Document) -> None:
                 and money.currency == continued.currency
             ):
                 kinds = [(money.start, continued.statistic_type)]  # the same measure, another year
-                countries = list(continued.concerns)
+                carried = list(continued.concerns)
             if not kinds:
                 continue
             clause_start = _clause_start(doc, sentence, money.start)
@@ -246,7 +246,7 @@ def find_statistics(doc: Document) -> None:
             company_turnover = _COMPANY_TURNOVER.search(sentence.text)
             if company_turnover and doc.cues.NON_STATE.search(sentence.text) and not named:
                 continue  # "the group, owned by Kazakh and Turkish investors, said turnover rose …": a company's figure
-            concerns = _compound_pair(doc, nearest[0], sentence) or countries or previous
+            concerns = carried or _compound_pair(doc, nearest[0], sentence) or countries or previous
             concerns = concerns or _bilateral_pair(doc, sentence)
             if len(concerns) == 1:  # "Der Handel zwischen beiden Ländern", "investierten … in dem Land"
                 pair = _bilateral_pair(doc, sentence, also=doc.cues.OTHER_COUNTRY)
@@ -281,8 +281,7 @@ def find_statistics(doc: Document) -> None:
                 confidence=_figure_confidence(countries, concerns),
             )
             doc.found.statistics.append(statistic)
-            if statistic.evidence[0].char_start == sentence.start:
-                last = statistic
+            last = statistic
 
 
 _COMPOUND_BEFORE = re.compile(r"([\w]+(?:-[\w]+)+)\s+(?:\w+\s+)?$")

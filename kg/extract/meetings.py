@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
-from kg.extract.document import Document
+from kg.extract.document import Document, PersonMention
 from kg.extract.matcher import Mention
 from kg.extract.text import Sentence
 from kg.model import DateValue, Meeting, PlaceRef
@@ -174,17 +174,13 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
         # "UN-Generalsekretär", "SCO Secretary-General": the organisation of a title, not the meeting's format
         and not any(m.end + gap in titles for gap in (0, 1))
         and not _FORMAT_AS_PLACE.match(doc.text, m.end)  # "received at the AU headquarters"
-        and not _FORMAT_AS_TOPIC.search(doc.text, max(0, m.start - 40), m.start)  # "cooperation at the UN"
+        # "to discuss the ECOWAS standby force", "cooperation at the United Nations": a topic
         and not doc.cues.FORMAT_TOPIC_BEFORE.search(doc.text, max(sentence.start, m.start - 60), m.start)
     ]
 
 
 _FORMAT_AS_PLACE = re.compile(
     r"[\s-]*(?:headquarters|HQ|Secretariat|Commission|Hauptquartier|Hauptsitz|Zentrale|Sekretariat|Kommission)\b"
-)
-_FORMAT_AS_TOPIC = re.compile(
-    r"\b(?:cooperation|co-operation|coordination|Zusammenarbeit|Abstimmung|Kooperation)\s+"
-    r"(?:at|in|within|im|in der|in den|innerhalb der|bei der|bei den)\s+(?:the\s+)?$"
 )
 
 
@@ -1069,7 +1065,7 @@ _SOURCE_AFTER = re.compile(
 )
 
 
-def _only_the_source(doc: Document, sentence: Sentence, person) -> bool:
+def _only_the_source(doc: Document, sentence: Sentence, person: PersonMention) -> bool:
     """A spokesperson or aide the sentence cites ("…, Kremlin aide X has told reporters", "nach Angaben von
     Kremlsprecher X"): the source of the report, not one who met. Only for holders of no office that meets."""
     if doc.person_roles.get(person.name, set()) - {"other"}:

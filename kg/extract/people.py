@@ -29,7 +29,8 @@ __all__ = ["find_people"]
 
 _UPPER = "A-ZÄÖÜÀ-ÖØ-Þ"
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
-_PARTICLE = r"(?:al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y|al-[\w]+)"
+_PARTICLE_WORDS = r"al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y"
+_PARTICLE = rf"(?:{_PARTICLE_WORDS}|al-[\w]+)"
 _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
 _INITIALS = (  # "S. Jaishankar", "Dr S Jaishankar", "Ma. Theresa Lazaro", "Md. Touhid Hossain"
     rf"(?:[{_UPPER}]\.\s?|(?:Ma|Md|Mohd|Muh)\.\s|(?![AI]\s)[{_UPPER}]\s){{1,2}}\s*(?={_TOKEN})"
@@ -70,9 +71,7 @@ def _valid_name_token(token: str, doc: Document) -> bool:
     return not (doc.lang == "de" and lower.endswith(cues.NOUN_SUFFIXES))
 
 
-_END_PARTICLE = re.compile(
-    r"al|el|bin|ibn|de|da|di|do|dos|du|van|von|der|den|la|le|ter|zu|y"
-)  # never a name's end
+_END_PARTICLE = re.compile(_PARTICLE_WORDS)  # never a name's end
 
 
 def _clean_name(raw: str, doc: Document) -> str | None:
@@ -248,23 +247,19 @@ def _titles(doc: Document) -> list[_Title]:
             if m.kind == "modifier" and re.fullmatch(r"[\s\w-]{0,30}", gap) and len(gap.split()) <= 2:
                 qualifier = str(m.value)
             elif (
-                (
-                    m.kind in ("country", "country_adj")
-                    and country is None
-                    and "\n" not in gap  # a headline's country is not the title's on the next line
-                    and re.fullmatch(
-                        r"(?:\s*-\s*|\s+(?:\w+\s+){0,1}|\s+[\w-]+-\s+(?:und|and)\s+)", gap or " "
-                    )
-                    and (  # "President Aliyev of Azerbaijan and President Trump", but "Vize-Industrie- und Handels…"
-                        not _LINK_WORD.search(gap) or re.fullmatch(r"\s+[\w-]+-\s+(?:und|and)\s+", gap)
-                    )
-                )
+                m.kind in ("country", "country_adj")
+                and country is None
+                and "\n" not in gap  # a headline's country is not the title's on the next line
                 and (
-                    m.kind == "country_adj"
-                    or m.text.endswith(("s", "'s", "’s"))
-                    or doc.lang == "en"
-                    or gap == "-"
+                    re.fullmatch(r"(?:\s*-\s*|\s+(?:\w+\s+){0,1})", gap or " ")
+                    and not _LINK_WORD.search(gap)  # "President Aliyev of Azerbaijan and President Trump"
+                    or _SUSPENDED_COMPOUND.fullmatch(gap)  # "Vietnams Vize-Industrie- und Handelsminister"
                 )
+            ) and (
+                m.kind == "country_adj"
+                or m.text.endswith(("s", "'s", "’s"))
+                or doc.lang == "en"
+                or gap == "-"
             ):  # "kasachische Außenminister", "Kasachstans Außenminister", "US-Außenminister"
                 country = str(m.value)
                 start = m.start
@@ -272,10 +267,8 @@ def _titles(doc: Document) -> list[_Title]:
                     country = None
         ministers = all(g.value[0] == "minister" for g in group)
         portfolio = _PORTFOLIO_MORE.match(text, end) if ministers else None
-        if all(g.value[0] == "foreign-minister" for g in group):
-            portfolio = _FOREIGN_PORTFOLIO_MORE.match(
-                text, end
-            )  # "… Foreign Affairs and International Cooperation"
+        if all(g.value[0] == "foreign-minister" for g in group):  # "… and International Cooperation"
+            portfolio = _FOREIGN_PORTFOLIO_MORE.match(text, end)
         if ministers and portfolio is None and doc.lang == "de":
             portfolio = _PORTFOLIO_DE.match(text, end)
         if portfolio:  # "Minister for Trade and Industry, Gan Kim Yong"
@@ -283,10 +276,9 @@ def _titles(doc: Document) -> list[_Title]:
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
+        # "der Parlamentarische Staatssekretär im Bundeswirtschaftsministerium, Stefan Rouenhoff"
         ministry = _MINISTRY_AFTER.match(text, end)
-        if (
-            ministry
-        ):  # "der Parlamentarische Staatssekretär im Bundeswirtschaftsministerium, Stefan Rouenhoff"
+        if ministry:
             end = ministry.end()
             if country is None and ministry.group("federal"):
                 country = _most_mentioned(doc, ("DE", "AT"), mention_counts)  # a federal ministry
@@ -335,6 +327,7 @@ def _titles(doc: Document) -> list[_Title]:
     return titles
 
 
+_SUSPENDED_COMPOUND = re.compile(r"\s+[\w-]+-\s+(?:und|and)\s+")
 _MINISTRY_AFTER = re.compile(
     r"\s+(?:im|in der|beim)\s+(?P<federal>Bundes)?[\w-]*(?:ministerium|Ministerium|Kanzleramt)\b(?=\s*,)"
 )

@@ -145,7 +145,8 @@ ATTRIBUTIVE_PLANNED = re.compile(
 )  # "Gespräch über das geplante Abkommen": something else is planned
 FORMAT_TOPIC_BEFORE = re.compile(  # "sprachen über die Eingreiftruppe der Ecowas": ein Thema, kein Format
     r"\b(?:über|besprachen|erörterten|diskutierten|betreffend|bezüglich)\s+(?:die|den|das|der|eine[nm]?)?\s*"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:Zusammenarbeit|Abstimmung|Kooperation)\s+(?:im|in der|in den|innerhalb der|bei der|bei den)\s+$",
     re.I,
 )
 TOPIC_BEFORE = re.compile(

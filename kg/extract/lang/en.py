@@ -124,7 +124,8 @@ ATTRIBUTIVE_PLANNED = re.compile(
 )  # "talks on the planned treaty": another thing planned
 FORMAT_TOPIC_BEFORE = re.compile(  # "met … to discuss the ECOWAS standby force": a topic, not the format met in
     r"\b(?:discuss|discussed|discussing|discussion of|talked about|spoke about|about|regarding|concerning)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:cooperation|co-operation|coordination)\s+(?:at|in|within)\s+(?:the\s+)?$",
     re.I,
 )
 TOPIC_BEFORE = re.compile(
