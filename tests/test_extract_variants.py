@@ -743,3 +743,15 @@ def test_a_format_discussed_is_not_the_format_met_in():
     (meeting,) = found.meetings
     assert meeting.format is None
     assert set(meeting.participant_countries) == {"GH", "SN", "TG"}
+
+
+def test_a_member_that_was_not_represented_is_not_at_the_session():
+    found = extract_text(
+        "Freetown\n\nThe 96th Ordinary Session of the ECOWAS Council of Ministers opened in Freetown on "
+        "Thursday.\n\nGuinea-Bissau, whose membership remains suspended, was not represented.",
+        "en",
+        "2026-06-13",
+    )
+    (session,) = found.meetings
+    assert session.format == "ecowas"
+    assert "GW" not in session.participant_countries and "GH" in session.participant_countries

@@ -1209,7 +1209,10 @@ def _finish(doc: Document, meeting: Meeting) -> None:
 
         fmt = reference.formats().get(meeting.format)
         members = fmt.members if fmt and len(fmt.members) <= _SMALL_FORMAT else ()
+        absent = _absent_countries(doc, meeting) if members else set()
         for member in members:
+            if member in absent:
+                continue  # "Guinea-Bissau … was not represented"
             if member not in meeting.participant_countries:
                 meeting.participant_countries.append(member)
     if (
@@ -1221,6 +1224,25 @@ def _finish(doc: Document, meeting: Meeting) -> None:
     if meeting.place and not meeting.venue_country:
         meeting.venue_country = meeting.place.country
     meeting.confidence = _meeting_confidence(meeting)
+
+
+def _absent_countries(doc: Document, meeting: Meeting) -> set[str]:
+    """Countries the paragraphs of the meeting say were not there ("Guinea-Bissau … was not represented.
+    Neither were Mali …", "Ungarn blieb dem Treffen fern")."""
+    paragraphs = {
+        doc.sentence_at(e.char_start).paragraph for e in meeting.evidence if doc.sentence_at(e.char_start)
+    }
+    out: set[str] = set()
+    for sentence in doc.sentences:
+        if sentence.paragraph not in paragraphs and sentence.paragraph - 1 not in paragraphs:
+            continue  # the meeting's paragraphs and the one after each
+        cue = doc.cues.ABSENT.search(sentence.text)
+        if cue is None:
+            continue
+        before = sentence.start + cue.start() if cue.start() else sentence.end  # "Neither were X": after it
+        start, end = (sentence.start, before) if cue.start() else (sentence.start + cue.end(), sentence.end)
+        out.update(str(m.value) for m in doc.mentions_in(start, end, "country"))
+    return out
 
 
 def _meeting_confidence(meeting: Meeting) -> float:

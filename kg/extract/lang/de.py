@@ -149,6 +149,9 @@ FORMAT_TOPIC_BEFORE = re.compile(  # "sprachen über die Eingreiftruppe der Ecow
     r"|\b(?:Zusammenarbeit|Abstimmung|Kooperation)\s+(?:im|in der|in den|innerhalb der|bei der|bei den)\s+$",
     re.I,
 )
+ABSENT = re.compile(  # ein Mitglied, das bei der Sitzung eines Formats fehlte
+    r"\b(?:nicht vertreten|fehlte|fehlten|blieb\w* (?:der Sitzung |dem Treffen )?fern|boykottierte\w*)\b|^Ebenso wenig\b"
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:über|zu|zur|zum)\s+(?:[\w-]+\s+){0,2}$"
 )  # "ein Memorandum über politische Konsultationen"

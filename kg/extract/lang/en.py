@@ -128,6 +128,10 @@ FORMAT_TOPIC_BEFORE = re.compile(  # "met … to discuss the ECOWAS standby forc
     r"|\b(?:cooperation|co-operation|coordination)\s+(?:at|in|within)\s+(?:the\s+)?$",
     re.I,
 )
+ABSENT = re.compile(  # a member of a format's session that was not there
+    r"\b(?:was not represented|were not represented|was absent|were absent|did not attend|stayed away|"
+    r"boycotted|skipped the)\b|^Neither were\b"
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:on|about|regarding|concerning)\s+(?:[\w-]+\s+){0,2}$"
 )  # "a memorandum on political consultations"
