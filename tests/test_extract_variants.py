@@ -755,3 +755,30 @@ def test_a_member_that_was_not_represented_is_not_at_the_session():
     (session,) = found.meetings
     assert session.format == "ecowas"
     assert "GW" not in session.participant_countries and "GH" in session.participant_countries
+
+
+def test_names_that_start_with_a_letter_of_latin_extended():
+    found = extract_text(
+        "Belgrade\n\nThe Foreign Secretary held talks with her Serbian counterpart Marko Đurić in Belgrade. "
+        "Serbia's Prime Minister Đuro Macut joined them, as did Poland's Foreign Minister Łukasz Żak.",
+        "en",
+        "2026-03-13",
+    )
+    assert positions(found) >= {
+        ("Marko Đurić", "foreign-minister", "RS"),
+        ("Đuro Macut", "prime-minister", "RS"),
+        ("Łukasz Żak", "foreign-minister", "PL"),
+    }
+
+
+def test_a_german_article_after_a_name_is_not_a_particle_and_the_commission_is_the_unions():
+    found = extract_text(
+        "Bern\n\nDamals gaben die Bundespräsidentin Viola Amherd den Startschuss. Kommissionspräsidentin "
+        "Ursula von der Leyen stellte die Pläne vor. Die Schweiz verhandelt.",
+        "de",
+        "2024-03-21",
+    )
+    assert positions(found) >= {
+        ("Viola Amherd", "president", "CH"),
+        ("Ursula von der Leyen", "other", "European Union"),
+    }
