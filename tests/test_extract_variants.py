@@ -782,3 +782,48 @@ def test_a_german_article_after_a_name_is_not_a_particle_and_the_commission_is_t
         ("Viola Amherd", "president", "CH"),
         ("Ursula von der Leyen", "other", "European Union"),
     }
+
+
+def test_missions_inaugurated_upgraded_suspended_and_honorary():
+    en = extract_text(
+        "Nairobi\n\nKenya inaugurates its Embassy in Astana. We welcome the decision of the Government of "
+        "Kazakhstan to upgrade its consulate in Nairobi to a fully fledged embassy. The Consulate of Kenya in "
+        "Goma suspended operations on 3 February.",
+        "en",
+        "2026-02-17",
+    )
+    de = extract_text(
+        "Bern\n\nDie Schweiz hat in Almaty ein Honorarkonsulat eröffnet. Die Aussenstelle in Eriwan wird per "
+        "1. Juli zu einer eigenständigen Botschaft der Schweiz aufgewertet.",
+        "de",
+        "2026-03-18",
+    )
+
+    def missions(found):
+        return {(m.mission_type, m.sending_country, m.host_country, m.status) for m in found.missions}
+
+    assert missions(en) == {
+        ("embassy", "KE", "KZ", "opened"),
+        ("embassy", "KZ", "KE", "agreed"),
+        ("consulate", "KE", "CD", "closed"),
+    }
+    assert missions(de) == {("consulate", "CH", "KZ", "opened"), ("embassy", "CH", "AM", "agreed")}
+
+
+def test_an_agreement_told_by_its_entry_into_force():
+    de = extract_text(
+        "Bern\n\nDas Freihandelsabkommen zwischen der Schweiz und China ist am 1. Juli 2014 in Kraft getreten.",
+        "de",
+        "2026-03-21",
+    )
+    en = extract_text(
+        "Putrajaya\n\nThe agreement between Malaysia and Uzbekistan on the avoidance of double taxation entered "
+        "into force on 1 January 2026.",
+        "en",
+        "2026-02-11",
+    )
+    for found, parties, year in ((de, {"CH", "CN"}, "2014"), (en, {"MY", "UZ"}, "2026")):
+        (agreement,) = found.agreements
+        assert set(agreement.parties) == parties
+        assert agreement.signed_on is None  # the day it entered into force is not the day it was signed
+        assert agreement.valid_from is not None and agreement.valid_from.lexical == year

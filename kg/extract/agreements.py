@@ -150,7 +150,8 @@ _COMMERCIAL_COMPOUND = re.compile(
 )
 _ONE_DETERMINER = re.compile(
     r"\b(?:ein|einen|eines|einem|einer|der|den|dem|des|das|dieses|diesen|diesem)\s+(?:[a-zäöüß][\w-]*\s+)?$"
-    r"|\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$"
+    r"|\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$",
+    re.I,  # "Das Freihandelsabkommen …" at the start of a sentence
 )
 _COMPOUND_TYPE = {
     "vertrag": "treaty",
@@ -490,6 +491,14 @@ _LIST_PLAN = re.compile(
 )
 
 
+def _in_force_only(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """The clause tells the agreement by its entry into force and not by a signing ("the tax treaty, which
+    entered into force on 1 January 2026", "das am 1. Juli 2014 in Kraft getretene Freihandelsabkommen")."""
+    start, end = _semicolon_clause(sentence, mention)
+    clause = doc.text[start:end]
+    return bool(doc.cues.IN_FORCE.search(clause)) and not doc.cues.SIGNED.search(clause)
+
+
 def _question(sentence: Sentence) -> bool:
     return sentence.text.rstrip().rstrip("\"'”“»«").endswith("?")
 
@@ -540,7 +549,9 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     if _SIGNED_JUST_BEFORE.search(before):
         return "planned" if _DRAFT.search(before) else "signed"
     if not signed and not adopted:
-        return None
+        return (
+            "signed" if _in_force_only(doc, sentence, mention) else None
+        )  # "… am 1. Juli 2014 in Kraft getreten"
     if cues.READY_TO_SIGN.search(text):
         return "intended"  # "Azerbaijan was still ready to sign a peace treaty": no agreement yet
     if _DRAFT.search(before):
@@ -650,6 +661,15 @@ def find_agreements(doc: Document) -> None:
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
             own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
+            if _in_force_only(
+                doc, sentence, mention
+            ):  # the day it entered into force is when it became valid
+                if period is None and own_date is not None:
+                    period = (
+                        DateValue(own_date.lexical[:4], "gYear", own_date.text, own_date.resolution),
+                        None,
+                    )
+                own_date = None
             signing = _signing_meeting(meetings, status, own_date, inside)
             signed_on = own_date or (signing.date if signing else None)
             if signed_on is None and (also := _also_signed(doc, sentence, status, told)) is not None:
@@ -934,7 +954,9 @@ def _city_by_adjective(doc: Document, sentence: Sentence) -> PlaceRef | None:
     return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)
 
 
-_CLAUSE_OPENING = re.compile(r"\s*(?:(?:dass|wonach|that)\s+)?(?:(?:die|der|das|the)\s+)?")
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:dass|wonach|that)\s+)?(?:(?:die|der|das|the)\s+)?", re.I
+)  # "Die Schweiz"
 _IN_CITY = re.compile(r"\b(?:in|In|im|nach|at|to|of)\s+$")
 
 
@@ -972,6 +994,22 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
 
 
 _IN_COUNTRY = re.compile(r"\b(?:in|im|to|at|nach|auf)\s+(?:der\s+|den\s+|the\s+)?$")
+_UPGRADED_TO = re.compile(
+    r"[^.;]{0,60}?\b(?:to|into|zu|zur|zum)\s+(?:a\s+|an\s+|einer\s+|einem\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _upgraded(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """The mission an upgrade starts from ("its consulate in Nairobi to a fully fledged embassy", "die
+    Aussenstelle … zu einer eigenständigen Botschaft aufgewertet"): the other mission word is the one told."""
+    later = doc.mentions_in(mention.end, sentence.end, "mission")
+    return (
+        bool(later)
+        and bool(_UPGRADED_TO.fullmatch(doc.text, mention.end, later[0].start))
+        and bool(re.search(r"upgrad|aufgewertet|aufwerten|aufgestuft", sentence.text, re.I))
+    )
+
+
 _CITY_ANAPHOR = re.compile(
     r"\s+(?:in der|in the|in this|in dieser)\s+(?:Hansestadt|Stadt|Metropole|Messestadt|Bankenstadt|city|town)\b"
 )
@@ -1012,6 +1050,8 @@ def find_missions(doc: Document) -> None:
                 _sending_country(doc, sentence, mention) or last_sending
             )  # "…, opens consulate in Busan"
             last_sending = sending
+            if _upgraded(doc, sentence, mention):
+                continue  # "to upgrade its consulate in Nairobi to an embassy": the embassy is the news
             place = None
             host = None
             in_sentence = doc.mentions_in(sentence.start, sentence.end, "city")

@@ -31,9 +31,7 @@ __all__ = ["find_people"]
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 # "der"/"den" only after "van"/"von": in German they are articles ("Viola Amherd den Startschuss")
-_PARTICLE_WORDS = (
-    r"al|el|bin|ibn|de|da|di|do|dos|du|[Vv]an der|[Vv]an den|[Vv]on der|van|von|la|le|ter|zu|y"
-)
+_PARTICLE_WORDS = r"al|el|bin|ibn|de|da|di|do|dos|du|[Vv]an der|[Vv]an den|[Vv]on der|van|von|la|le|ter|zu|y"
 _PARTICLE = rf"(?:{_PARTICLE_WORDS}|al-[\w]+)"
 _ARTICLE_TOKEN = rf"(?:al|el|as|ad|ash|ar|an|at|az)-{_TOKEN}"  # "al-Sisi", "el-Sisi" end a name too
 _INITIALS = (  # "S. Jaishankar", "Dr S Jaishankar", "Ma. Theresa Lazaro", "Md. Touhid Hossain"

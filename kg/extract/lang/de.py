@@ -45,6 +45,9 @@ NEGATION = re.compile(
     r"bestritten)\b",
     re.IGNORECASE,
 )
+IN_FORCE = re.compile(  # ein Abkommen, von dem nur das Inkrafttreten erzählt wird
+    r"\b(?:in Kraft getreten|trat\b[^.;]{0,60}\bin Kraft|seit\b[^.;]{0,40}\bin Kraft)", re.I
+)
 SIGNED = re.compile(
     r"\b(?:unterzeichnet|unterzeichneten|unterzeichnete|unterzeichnen|unterschrieben|unterschrieb|signiert|"
     r"signierten|schlossen|geschlossen|abgeschlossen|vereinbarten|vereinbart|paraphiert|paraphierten|"
@@ -71,7 +74,8 @@ MISSION_AGREED = re.compile(
     r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
     r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant|zugestimmt|genehmigt)|beschlossen|beschloss|"
     r"(?:Einverständnis|Zustimmung|Genehmigung)\s+(?:zur|für die)\s+Eröffnung|"
-    r"(?:soll|sollen|wird|werden|will|wollen)\b.{0,80}\beröffne[nt](?:\s+werden)?)\b",
+    r"(?:soll|sollen|wird|werden|will|wollen)\b.{0,80}\beröffne[nt](?:\s+werden)?|"
+    r"(?:wird|werden|soll|sollen)\b.{0,80}\baufgewertet)\b",
     re.IGNORECASE,
 )
 MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)

@@ -53,19 +53,26 @@ SIGNED_PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted|put their names to)\b",
     re.IGNORECASE,
 )  # signed, in the past
+IN_FORCE = re.compile(  # an agreement told by its entry into force, not its signing
+    r"\b(?:entered into force|came into force|has been in force|in force since|took effect)\b", re.I
+)
 ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
 MISSION_OPENED = re.compile(
-    r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inauguration|opening|"
-    r"began operating)\b",
+    r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inaugurates|"
+    r"inaugurate|inauguration|opening|began operating|began work|began its work|started work|raised the flag)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
     r"\b(?:agreed to open|agreed to establish|will open|to open|to establish|establishment|exchanged notes|"
     r"decided to open|plans to open|approved the opening|will be opened|is to be opened|are to be opened|"
-    r"due to open|set to open)\b",
+    r"due to open|set to open|upgrade\w* (?:its |the )?\w+ (?:in \w+ )?to (?:a |an )?(?:fully[- ]fledged )?)\b",
     re.IGNORECASE,
 )
-MISSION_CLOSED = re.compile(r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure)\b", re.I)
+MISSION_CLOSED = re.compile(
+    r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure|suspended (?:its )?operations|"
+    r"suspends (?:its )?operations)\b",
+    re.I,
+)
 PARTICIPATION = re.compile(
     r"\b(?:attended|took part|participants|participated|including|joined|present|met|met with|hosted|"
     r"received|welcomed|alongside|together with|with his|with her|delegation|delegations|around the table|"
