@@ -827,3 +827,36 @@ def test_an_agreement_told_by_its_entry_into_force():
         assert set(agreement.parties) == parties
         assert agreement.signed_on is None  # the day it entered into force is not the day it was signed
         assert agreement.valid_from is not None and agreement.valid_from.lexical == year
+
+
+def test_a_courtesy_call_is_a_meeting_and_calling_on_a_state_to_act_is_not():
+    found = extract_text(
+        "Kuwait City\n\nKyrgyz Foreign Minister Jeenbek Kulubaev called on Kuwaiti Prime Minister Sheikh Ahmad "
+        "Abdullah Al-Sabah in Kuwait City on Monday. Kulubaev also called on Russia to respect the ceasefire. "
+        "Thai Foreign Minister Somchai Wongsa paid a courtesy call on Philippine President Ferdinand Marcos Jr. "
+        "in Manila on Tuesday.",
+        "en",
+        "2026-01-21",
+    )
+    sides = sorted(tuple(sorted(m.participant_countries)) for m in found.meetings)
+    assert sides == [("KG", "KW"), ("PH", "TH")]
+
+
+def test_a_country_heading_a_list_line_and_offices_of_the_holders_table():
+    en = extract_text(
+        "Riga\n\nThe ministers attending were:\n– Norway: Andreas Vik, State Secretary;\n– Iceland: Jon Jonsson, "
+        "Minister for Foreign Affairs.",
+        "en",
+        "2026-02-20",
+    )
+    de = extract_text(
+        "Genf\n\nBei ihrem Treffen mit Vizepremier He Lifeng in Genf warb Finanzministerin Karin Keller-Sutter "
+        "für mehr Handel.",
+        "de",
+        "2025-05-12",
+    )
+    assert {(p[0], p[2]) for p in positions(en)} == {("Andreas Vik", "NO"), ("Jon Jonsson", "IS")}
+    assert positions(de) >= {
+        ("He Lifeng", "deputy-prime-minister", "CN"),
+        ("Karin Keller-Sutter", "minister", "CH"),
+    }

@@ -1353,6 +1353,7 @@ def find_meetings(doc: Document) -> None:
                     and not _object_before(doc, sentence, m)  # "hatte auch den Außenminister getroffen"
                 )  # "hätten sich am Donnerstag in Abu Dhabi getroffen", not "eine Entscheidung getroffen"
                 and not (m.text in doc.cues.OBJECT_VERBS and _without_object(doc, sentence, m))
+                and not (m.text in _CALLED_ON and not _courtesy_call(doc, sentence, m))
             ]
             # "vice-ministerial consultations", "summit talks": the first word describes the second
             mentions = [
@@ -1660,6 +1661,27 @@ def _domestic(meeting: Meeting) -> bool:
         and len(countries) == 1
         and meeting.venue_country in countries
         and not meeting.format
+    )
+
+
+_CALLED_ON = frozenset({"called on", "calls on"})
+_URGED_TO = re.compile(r"[^.;:]{0,80}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b)[a-z]+")
+
+
+def _courtesy_call(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """ "called on His Highness the Amir", "called on President X": a call on a person; not "called on Russia
+    to withdraw" (urged) or "called on the international community"."""
+    if _URGED_TO.match(doc.text, mention.end, sentence.end):
+        return False
+    window = mention.end + 40
+    ones = [*doc.persons_in(mention.end, window), *doc.mentions_in(mention.end, window, "role")]
+    return (
+        bool(ones)
+        and re.fullmatch(
+            r"\s+(?:(?:His|Her|Their)\s+(?:Highness|Majesty|Excellency)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s+)?",
+            doc.text[mention.end : min(o.start for o in ones)],
+        )
+        is not None
     )
 
 

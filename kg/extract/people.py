@@ -470,6 +470,8 @@ def find_people(doc: Document) -> None:
             title.country = _office_country(doc, name, title) or title.country
         if title.country is None and title.organization is None and end > title.end:
             title.country = _country_after_name(doc, end)  # "President Ilham Aliyev of Azerbaijan"
+        if title.country is None and title.organization is None:
+            title.country = _country_heading(doc, start)  # "– Norway: Andreas Kravik, State Secretary;"
         known[name] = name
         linked.append((title, name, start, end))
 
@@ -812,6 +814,22 @@ def _iso_day(day: str):
     return dt.date.fromisoformat(day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
 
 
+_HEADING_COLON = re.compile(r"\s*:\s*$")
+
+
+def _country_heading(doc: Document, name_start: int) -> str | None:
+    """The country that heads the line of a list, before a colon and the name: "– Norway: Andreas Kravik, …"."""
+    line_start = doc.text.rfind("\n", 0, name_start) + 1
+    item = LIST_ITEM.match(doc.text, line_start)
+    head_start = item.end() if item else line_start
+    countries = doc.mentions_in(head_start, name_start, "country")
+    if len(countries) != 1 or countries[0].start != head_start:
+        return None
+    return (
+        str(countries[0].value) if _HEADING_COLON.fullmatch(doc.text, countries[0].end, name_start) else None
+    )
+
+
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -987,9 +1005,9 @@ def _office_country(doc: Document, name: str, title: _Title) -> str | None:
 
 
 def _countries_of_office_holders(doc: Document) -> None:
-    """ "President Erdoğan", "Präsident Tokajew": a head of state, head of government or foreign minister the
-    article names without a country gets it from the reference table of office holders, but only when the
-    name is one of a holder's and his term of that office covers the article's date."""
+    """ "President Erdoğan", "Präsident Tokajew", "Vizepremier He Lifeng": an office holder the article names
+    without a country gets it from the reference table of office holders, but only when the name is one of a
+    holder's and his term of that office covers the article's date."""
     import datetime as dt
 
     day = (doc.article.date or "")[:10]
@@ -1003,9 +1021,7 @@ def _countries_of_office_holders(doc: Document) -> None:
         if holder is None:
             continue
         role = _HOLDER_ROLE.get(position.role, position.role)
-        if role not in ("president", "prime-minister", "foreign-minister"):
-            continue  # an organisation's office ("Kommissionspräsidentin") names no country
-        terms = [t for t in holder.terms if t.role == role]
+        terms = [t for t in holder.terms if t.role == role]  # "Vizepremier He Lifeng", "Finanzministerin …"
         current = {t.country for t in terms if t.covers(on)}
         if position.qualifier is None and len(current) == 1:
             position.country, position.confidence = current.pop(), 0.85
@@ -1018,7 +1034,10 @@ def _countries_of_office_holders(doc: Document) -> None:
             position.country, position.confidence = earlier.pop(), 0.75
             if all(t.last_day is not None and t.last_day < on for t in terms):
                 position.qualifier = "former"
-        doc.person_country.setdefault(position.person, position.country)
+        if position.country == "EU":  # "Commission President Ursula von der Leyen": an office of the Union
+            position.country, position.organization = None, _organization_name("eu")
+        else:
+            doc.person_country.setdefault(position.person, position.country)
 
 
 _COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")
