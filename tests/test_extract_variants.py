@@ -860,3 +860,25 @@ def test_a_country_heading_a_list_line_and_offices_of_the_holders_table():
         ("He Lifeng", "deputy-prime-minister", "CN"),
         ("Karin Keller-Sutter", "minister", "CH"),
     }
+
+
+def test_malaysian_honorifics_a_palace_named_like_a_town_and_new_york():
+    found = extract_text(
+        "Putrajaya\n\nThe Minister of Foreign Affairs of Malaysia, YB Dato' Seri Utama Haji Mohamad bin Haji "
+        "Hasan, and Malaysia's Minister Tan Sri Ahmad Rahman met Kyrgyz Foreign Minister Jeenbek Kulubaev at "
+        "Bayan Palace on Monday.",
+        "en",
+        "2026-01-21",
+    )
+    assert positions(found) >= {
+        ("Mohamad bin Haji Hasan", "foreign-minister", "MY"),
+        ("Ahmad Rahman", "minister", "MY"),
+    }
+    assert all(m.place is None or m.place.name != "Bayan" for m in found.meetings)
+    new_york = extract_text(
+        "New York\n\nKazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov in New "
+        "York on Monday.",
+        "en",
+        "2025-09-24",
+    )
+    assert [m.place and m.place.name for m in new_york.meetings] == ["New York City"]

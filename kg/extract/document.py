@@ -33,6 +33,9 @@ _CHROME_HEADING = re.compile(
 )
 
 
+_BUILDING_AFTER = re.compile(r"[ -](?:Palace|Palast)\b")
+
+
 def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragraph]:
     """Drop everything from a "Related articles" / "Schreibe einen Kommentar" heading in the article's second half on."""
     half = len(text) // 2
@@ -97,7 +100,13 @@ class Document:
         text = article.text
         paragraphs = _without_page_chrome(segment(text), text)
         sentences = [s for p in paragraphs for s in p.sentences]
-        mentions = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
+        mentions = [
+            m
+            for m in lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
+            if not (
+                m.kind == "city" and _BUILDING_AFTER.match(text, m.end)
+            )  # "Bayan Palace", "Buckingham Palace"
+        ]
         doc = cls(
             article=article,
             lang=lang,

@@ -87,7 +87,8 @@ def _clean_name(raw: str, doc: Document) -> str | None:
     return _POSSESSIVE.sub("", " ".join(tokens))
 
 
-_COURTESY = re.compile(r"([\w.]+)[ \t]+")
+_TWO_WORD_COURTESY = re.compile(r"(?:Tan Sri|Puan Sri|Toh Puan)[ \t]+")
+_COURTESY = re.compile(r"([\w.'’]+)[ \t]+")  # "Sheikh", "H.E.", "Dato'"
 
 
 def _name_after(
@@ -97,6 +98,8 @@ def _name_after(
     window = text[pos : pos + 80]
     gap = re.match(r"[ \t]*,?[ \t]*", window)
     start = pos + (gap.end() if gap else 0)
+    two_words = _TWO_WORD_COURTESY.match(text, start)  # "Tan Sri Muhyiddin Yassin" (Tan is also a surname)
+    start = two_words.end() if two_words else start
     courtesy = _COURTESY.match(text, start)
     while courtesy and courtesy.group(1) in doc.cues.HONORIFICS:  # "President His Highness Sheikh Mohamed …"
         start = courtesy.end()

@@ -247,7 +247,8 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE,
 )
 HONORIFICS = frozenset(
-    "Sheikh Sheikha Sayyid Sayyida Prince Princess Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty".split()
+    "Sheikh Sheikha Sayyid Sayyida Prince Princess Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty "
+    "Hon. Hon H.E. YB Dato' Dato’ Dato Datuk Datin Seri Sri Utama Haji Hajjah Tun".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:and|&|[-–—])\s*$")  # "Deputy Prime Minister – Minister of Foreign Affairs"
 NAME_STOPWORDS = HONORIFICS | frozenset(
