@@ -882,3 +882,13 @@ def test_malaysian_honorifics_a_palace_named_like_a_town_and_new_york():
         "2025-09-24",
     )
     assert [m.place and m.place.name for m in new_york.meetings] == ["New York City"]
+
+
+def test_a_meeting_dated_before_the_articles_month_is_not_planned():
+    found = extract_text(
+        "Bern\n\nSeit dem Besuch von Ministerpräsident Li Qiang in Bern im Januar 2024 wird verhandelt.",
+        "de",
+        "2026-03-21",
+    )
+    (visit,) = found.meetings
+    assert (visit.date.lexical, visit.status) == ("2024-01", "held")

@@ -1175,6 +1175,10 @@ def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
+    if meeting.status == "planned" and _month_before_article(doc, meeting.date):
+        meeting.status = (
+            "held"  # "Seit dem Besuch … im Januar 2024 wird verhandelt": a plan is never in the past
+        )
     for person in meeting.participants:
         country = doc.person_country.get(person)
         if country and country not in meeting.participant_countries:
@@ -1224,6 +1228,14 @@ def _finish(doc: Document, meeting: Meeting) -> None:
     if meeting.place and not meeting.venue_country:
         meeting.venue_country = meeting.place.country
     meeting.confidence = _meeting_confidence(meeting)
+
+
+def _month_before_article(doc: Document, date: DateValue | None) -> bool:
+    """The meeting's year or month is over before the article's month begins ("im Januar 2024" in March 2026)."""
+    article = (doc.article.date or "")[:7]
+    if date is None or not re.fullmatch(r"\d{4}-\d{2}", article) or not re.match(r"\d{4}", date.lexical):
+        return False
+    return date.lexical[:7] < article[: len(date.lexical[:7])]
 
 
 def _absent_countries(doc: Document, meeting: Meeting) -> set[str]:
