@@ -892,3 +892,14 @@ def test_a_meeting_dated_before_the_articles_month_is_not_planned():
     )
     (visit,) = found.meetings
     assert (visit.date.lexical, visit.status) == ("2024-01", "held")
+
+
+def test_a_small_format_named_before_a_statement_adopts_it():
+    found = extract_text(
+        "Riga\n\nNordic-Baltic Eight foreign ministers meet in Riga with Poland and Ukraine, adopt joint "
+        "statement on Baltic Sea security",
+        "en",
+        "2026-02-20",
+    )
+    (statement,) = found.agreements
+    assert set(statement.parties) == {"DK", "EE", "FI", "IS", "LT", "LV", "NO", "SE", "PL", "UA"}

@@ -310,6 +310,25 @@ def _parties_around(
     return parties
 
 
+_SMALL_FORMAT = 12  # as for meetings: a format this small acts as a whole
+
+
+def _format_members_before(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
+    """The members of a small format named before a statement's word, as the ones who adopt it."""
+    from kg import reference
+
+    out: list[str] = []
+    for m in doc.mentions_in(sentence.start, mention.start, "format"):
+        fmt = reference.formats().get(str(m.value))
+        if (
+            fmt is not None
+            and 2 < len(fmt.members) <= _SMALL_FORMAT
+            and not doc.cues.FORMAT_TOPIC_BEFORE.search(doc.text, max(sentence.start, m.start - 60), m.start)
+        ):
+            out.extend(c for c in fmt.members if c not in out)
+    return out
+
+
 def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at: int) -> bool:
     """Whether states act here: a meeting, an office holder, or a country named as such.
 
@@ -622,6 +641,9 @@ def find_agreements(doc: Document) -> None:
                 parties = signers
             else:
                 parties = _parties_around(doc, sentence, mention, first)
+            if agreement_type in ("joint-statement", "declaration") and not between:
+                # "Nordic-Baltic Eight foreign ministers meet … with Poland and Ukraine, adopt joint statement"
+                parties = list(dict.fromkeys([*_format_members_before(doc, sentence, mention), *parties]))
             if len(parties) < 2 and meeting is not None:
                 # the nearest meeting that says who took part ("the next summit" may not yet)
                 sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)
