@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from kg.extract.dates import find_dates, find_year_range
-from kg.extract.document import Document
+from kg.extract.document import Document, members_acting_as_one
 from kg.extract.matcher import Mention
 from kg.extract.text import LIST_ITEM, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
@@ -310,22 +310,15 @@ def _parties_around(
     return parties
 
 
-_SMALL_FORMAT = 12  # as for meetings: a format this small acts as a whole
-
-
 def _format_members_before(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
     """The members of a small format named before a statement's word, as the ones who adopt it."""
-    from kg import reference
-
     out: list[str] = []
     for m in doc.mentions_in(sentence.start, mention.start, "format"):
-        fmt = reference.formats().get(str(m.value))
-        if (
-            fmt is not None
-            and 2 < len(fmt.members) <= _SMALL_FORMAT
-            and not doc.cues.FORMAT_TOPIC_BEFORE.search(doc.text, max(sentence.start, m.start - 60), m.start)
+        members = members_acting_as_one(str(m.value))
+        if len(members) > 2 and not doc.cues.FORMAT_TOPIC_BEFORE.search(
+            doc.text, max(sentence.start, m.start - 60), m.start
         ):
-            out.extend(c for c in fmt.members if c not in out)
+            out.extend(c for c in members if c not in out)
     return out
 
 

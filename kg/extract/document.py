@@ -20,7 +20,7 @@ from kg.extract.matcher import Mention
 from kg.extract.text import Paragraph, Sentence, quote_spans, segment
 from kg.model import Article, Evidence, Extraction, Meeting
 
-__all__ = ["Document", "PersonMention"]
+__all__ = ["SMALL_FORMAT", "Document", "PersonMention", "members_acting_as_one"]
 
 CUES: dict[str, ModuleType] = {"de": de, "en": en}
 _CHROME_HEADING = re.compile(
@@ -31,6 +31,19 @@ _CHROME_HEADING = re.compile(
     r"diese nachricht wurde .*)\s*:?$",
     re.IGNORECASE,
 )
+
+
+SMALL_FORMAT = (
+    12  # a format this small meets and speaks as a whole; a larger one (OSCE, G20) is named, not assumed
+)
+
+
+def members_acting_as_one(format_id: str) -> tuple[str, ...]:
+    """The members of a format small enough to act as a whole (its session, its statement); () otherwise."""
+    from kg import reference
+
+    fmt = reference.formats().get(format_id)
+    return tuple(fmt.members) if fmt is not None and len(fmt.members) <= SMALL_FORMAT else ()
 
 
 _BUILDING_AFTER = re.compile(r"[ -](?:Palace|Palast)\b")

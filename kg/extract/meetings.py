@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
-from kg.extract.document import Document, PersonMention
+from kg.extract.document import Document, PersonMention, members_acting_as_one
 from kg.extract.matcher import Mention
 from kg.extract.text import Sentence
 from kg.model import DateValue, Meeting, PlaceRef
@@ -29,7 +29,6 @@ from kg.model import DateValue, Meeting, PlaceRef
 __all__ = ["MIN_CONFIDENCE", "find_meetings"]
 
 MIN_CONFIDENCE = 0.5  # measured on the dev set: below it a meeting was right two times in three
-_SMALL_FORMAT = 12  # a format this small meets as a whole; a larger one (OSCE, G20) is named, not assumed
 _MINISTER_ROLES = {"foreign-minister", "minister", "deputy-foreign-minister", "deputy-minister"}
 _HEAD_ROLES = {"president", "prime-minister"}
 _LOCATIVE = re.compile(r"(?:\b(?:in|im|at|nach|to)\s+(?:der\s+|the\s+)?(?:\w+\s+)?|^\s*|[(]\s*)$", re.I)
@@ -1209,10 +1208,7 @@ def _finish(doc: Document, meeting: Meeting) -> None:
             meeting.format = None
     if meeting.format and meeting.meeting_type in ("ministerial-meeting", "summit"):
         # a format's session is attended by its members: the text names some, the format says who the rest are
-        from kg import reference
-
-        fmt = reference.formats().get(meeting.format)
-        members = fmt.members if fmt and len(fmt.members) <= _SMALL_FORMAT else ()
+        members = members_acting_as_one(meeting.format)
         absent = _absent_countries(doc, meeting) if members else set()
         for member in members:
             if member in absent:
