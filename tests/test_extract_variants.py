@@ -903,3 +903,25 @@ def test_a_small_format_named_before_a_statement_adopts_it():
     )
     (statement,) = found.agreements
     assert set(statement.parties) == {"DK", "EE", "FI", "IS", "LT", "LV", "NO", "SE", "PL", "UA"}
+
+
+def test_an_agreement_named_by_its_year():
+    en = extract_text(
+        "Kuwait\n\nKuwaiti Foreign Minister Abdullah Al-Yahya and Kyrgyz Foreign Minister Jeenbek Kulubaev "
+        "reviewed projects carried out under the 2019 framework agreement on economic cooperation between the "
+        "two governments. Companies from both countries signed 58 agreements.",
+        "en",
+        "2026-01-19",
+    )
+    de = extract_text(
+        "Berlin\n\nDas neue Polizeiabkommen zwischen Deutschland und Usbekistan ersetzt das 1998 geschlossene "
+        "Abkommen über die Bekämpfung der Kriminalität.",
+        "de",
+        "2026-01-29",
+    )
+    assert [(sorted(a.parties), a.signed_on and a.signed_on.lexical) for a in en.agreements] == [
+        (["KG", "KW"], "2019")
+    ]
+    assert (["DE", "UZ"], "1998") in [
+        (sorted(a.parties), a.signed_on and a.signed_on.lexical) for a in de.agreements
+    ]

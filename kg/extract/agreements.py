@@ -488,7 +488,11 @@ def _title(doc: Document, mention: Mention, sentence: Sentence) -> str:
 # "the two ministries agreed a two-year plan"
 _SIGNED_JUST_BEFORE = re.compile(
     r"\b(?:unterzeichnete|vereinbarte|geschlossene|abgeschlossene|paraphierte|signierte)[nmrs]?\s+$|"
-    r"\bagreed\s+(?:on\s+)?(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}$"
+    r"\bagreed\s+(?:on\s+)?(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}$|"
+    r"\b(?:the|das|die|der|dem|den|des)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}$"  # "under the 2019 framework agreement"
+)
+_YEAR_NAMED_BEFORE = re.compile(
+    r"\b(?:the|das|die|der|dem|den|des)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}$"
 )
 # a draft approved is a text to be signed later: "approved a draft list of documents …, including a treaty"
 _DRAFT = re.compile(r"\b(?:draft|drafts|Entwurf|Entwurfs|Entwürfe)\b")
@@ -625,6 +629,8 @@ def find_agreements(doc: Document) -> None:
                 meetings = _older_entries(doc, sentence, meeting_starts)
             meeting = meetings[0] if meetings else None
             between = _BETWEEN.search(doc.text, mention.end, sentence.end)
+            if between and not _countries_in(doc, between.end(), sentence.end):
+                between = None  # "between the two governments": the sides are named elsewhere
             relative = _relative_parties(doc, sentence, mention)
             if between:
                 parties = _countries_in(doc, between.end(), sentence.end)
@@ -676,6 +682,11 @@ def find_agreements(doc: Document) -> None:
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
             own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
+            named = _YEAR_NAMED_BEFORE.search(
+                doc.text, max(sentence.start, mention.start - 60), mention.start
+            )
+            if named:  # "the 2019 framework agreement", "das 1998 geschlossene Abkommen": signed that year
+                own_date = DateValue(named.group("year"), "gYear", named.group(0).strip(), "absolute")
             if _in_force_only(
                 doc, sentence, mention
             ):  # the day it entered into force is when it became valid
@@ -890,7 +901,7 @@ def _denied(doc: Document, sentence: Sentence) -> bool:
 
 
 _COUNTED = re.compile(
-    r"(?:\b\d+|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens of|several|numerous|a number of|"
+    r"(?:\b(?!(?:19|20)\d{2}\b)\d+|\b(?i:two|three|four|five|six|seven|eight|nine|ten|dozens of|several|numerous|a number of|"
     r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehrere|zahlreiche|Dutzende))\s+(?:[\w-]+\s+)?$"
 )
 _CLAUSE_END = re.compile(r"[,;:]|\s[–—]\s")
