@@ -925,3 +925,17 @@ def test_an_agreement_named_by_its_year():
     assert (["DE", "UZ"], "1998") in [
         (sorted(a.parties), a.signed_on and a.signed_on.lexical) for a in de.agreements
     ]
+
+
+def test_a_counterpart_named_by_title_after_a_comma_takes_the_adjectives_country():
+    de = extract_text(
+        "Berlin\n\nAm 19. Januar war ich in Vilnius bei meinem litauischen Kollegen, Vizeaußenminister Tomas "
+        "Petraitis.",
+        "de",
+        "2026-03-14",
+    )
+    en = extract_text(
+        "Vilnius\n\nI met my Lithuanian counterpart, Deputy Foreign Minister Tomas Petraitis, in Vilnius."
+    )
+    assert ("Tomas Petraitis", "deputy-foreign-minister", "LT") in positions(de)
+    assert ("Tomas Petraitis", "deputy-foreign-minister", "LT") in positions(en)

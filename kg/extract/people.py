@@ -311,6 +311,8 @@ def _titles(doc: Document) -> list[_Title]:
                     organization = _organization_name(str(m.value))
                     end = m.end
         if country is None:
+            country = _counterpart_country(doc, start)  # "seinem litauischen Kollegen, Vizeaußenminister X"
+        if country is None:
             country = _represented_country(doc, start)
         if country is None:
             country = _side_heading_country(doc, start)
@@ -392,6 +394,20 @@ def _organization_name(format_id: str) -> str:
 
     fmt = reference.formats().get(format_id)
     return fmt.label_en if fmt else format_id
+
+
+_COUNTERPART_BEFORE_TITLE = re.compile(
+    r"\s+(?:counterpart|colleague|Kollegen|Kollegin|Amtskollegen|Amtskollegin)\s*,\s*$"
+)
+
+
+def _counterpart_country(doc: Document, title_start: int) -> str | None:
+    """ "my Lithuanian counterpart, Deputy Foreign Minister X", "meinem aserbaidschanischen Amtskollegen,
+    Vizeaußenminister X": the country of the adjective before the counterpart word."""
+    adjectives = doc.mentions_in(max(0, title_start - 60), title_start, "country_adj")
+    if adjectives and _COUNTERPART_BEFORE_TITLE.fullmatch(doc.text, adjectives[-1].end, title_start):
+        return str(adjectives[-1].value)
+    return None
 
 
 def _represented_country(doc: Document, title_start: int) -> str | None:
