@@ -939,3 +939,16 @@ def test_a_counterpart_named_by_title_after_a_comma_takes_the_adjectives_country
     )
     assert ("Tomas Petraitis", "deputy-foreign-minister", "LT") in positions(de)
     assert ("Tomas Petraitis", "deputy-foreign-minister", "LT") in positions(en)
+
+
+def test_a_communique_adopted_by_a_session_is_adopted_by_those_present():
+    found = extract_text(
+        "Freetown\n\nThe 96th Ordinary Session of the ECOWAS Council of Ministers opened in Freetown on "
+        "Thursday.\n\nGuinea-Bissau was not represented.\n\nECOWAS foreign ministers wrapped up their session "
+        "on Friday, adopting a final communiqué on free movement.",
+        "en",
+        "2026-06-13",
+    )
+    (communique,) = found.agreements
+    assert communique.agreement_type == "joint-statement" and communique.status == "adopted"
+    assert "GW" not in communique.parties and {"GH", "NG", "SN"} <= set(communique.parties)

@@ -311,14 +311,21 @@ def _parties_around(
 
 
 def _format_members_before(doc: Document, sentence: Sentence, mention: Mention) -> list[str]:
-    """The members of a small format named before a statement's word, as the ones who adopt it."""
+    """The members of a small format named before a statement's word, as the ones who adopt it: those at the
+    article's session of that format when it has one (a member that was not represented adopts nothing)."""
     out: list[str] = []
     for m in doc.mentions_in(sentence.start, mention.start, "format"):
         members = members_acting_as_one(str(m.value))
         if len(members) > 2 and not doc.cues.FORMAT_TOPIC_BEFORE.search(
             doc.text, max(sentence.start, m.start - 60), m.start
         ):
-            out.extend(c for c in members if c not in out)
+            session = next((x for x in doc.found.meetings if x.format == str(m.value)), None)
+            present = (
+                session.participant_countries
+                if session and len(session.participant_countries) > 2
+                else members
+            )
+            out.extend(c for c in present if c not in out)
     return out
 
 

@@ -56,7 +56,9 @@ SIGNED_PAST = re.compile(
 IN_FORCE = re.compile(  # an agreement told by its entry into force, not its signing
     r"\b(?:entered into force|came into force|has been in force|in force since|took effect)\b", re.I
 )
-ADOPTED = re.compile(r"\b(?:adopted|adopt|approved|endorsed|issued)\b", re.IGNORECASE)
+ADOPTED = re.compile(
+    r"\b(?:adopted|adopt|adopting|adopts|approved|approving|endorsed|issued|issuing)\b", re.IGNORECASE
+)
 MISSION_OPENED = re.compile(
     r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inaugurates|"
     r"inaugurate|inauguration|opening|began operating|began work|began its work|started work|raised the flag)\b",
