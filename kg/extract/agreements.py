@@ -572,9 +572,8 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     if _SIGNED_JUST_BEFORE.search(before):
         return "planned" if _DRAFT.search(before) else "signed"
     if not signed and not adopted:
-        return (
-            "signed" if _in_force_only(doc, sentence, mention) else None
-        )  # "… am 1. Juli 2014 in Kraft getreten"
+        # "… am 1. Juli 2014 in Kraft getreten": told by its entry into force alone
+        return "signed" if _in_force_only(doc, sentence, mention) else None
     if cues.READY_TO_SIGN.search(text):
         return "intended"  # "Azerbaijan was still ready to sign a peace treaty": no agreement yet
     if _DRAFT.search(before):
@@ -694,9 +693,8 @@ def find_agreements(doc: Document) -> None:
             )
             if named:  # "the 2019 framework agreement", "das 1998 geschlossene Abkommen": signed that year
                 own_date = DateValue(named.group("year"), "gYear", named.group(0).strip(), "absolute")
-            if _in_force_only(
-                doc, sentence, mention
-            ):  # the day it entered into force is when it became valid
+            # the day it entered into force is when it became valid, not when it was signed
+            if _in_force_only(doc, sentence, mention):
                 if period is None and own_date is not None:
                     period = (
                         DateValue(own_date.lexical[:4], "gYear", own_date.text, own_date.resolution),

@@ -33,9 +33,8 @@ _CHROME_HEADING = re.compile(
 )
 
 
-SMALL_FORMAT = (
-    12  # a format this small meets and speaks as a whole; a larger one (OSCE, G20) is named, not assumed
-)
+# a format this small meets and speaks as a whole; a larger one (OSCE, G20) is named, not assumed
+SMALL_FORMAT = 12
 
 
 def members_acting_as_one(format_id: str) -> tuple[str, ...]:
@@ -113,13 +112,9 @@ class Document:
         text = article.text
         paragraphs = _without_page_chrome(segment(text), text)
         sentences = [s for p in paragraphs for s in p.sentences]
-        mentions = [
-            m
-            for m in lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
-            if not (
-                m.kind == "city" and _BUILDING_AFTER.match(text, m.end)
-            )  # "Bayan Palace", "Buckingham Palace"
-        ]
+        found = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
+        # "Bayan Palace", "Buckingham Palace": a building named after a town, not the town
+        mentions = [m for m in found if not (m.kind == "city" and _BUILDING_AFTER.match(text, m.end))]
         doc = cls(
             article=article,
             lang=lang,

@@ -1174,10 +1174,9 @@ def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
+    # "Seit dem Besuch … im Januar 2024 wird verhandelt": a plan is never in the past
     if meeting.status == "planned" and _month_before_article(doc, meeting.date):
-        meeting.status = (
-            "held"  # "Seit dem Besuch … im Januar 2024 wird verhandelt": a plan is never in the past
-        )
+        meeting.status = "held"
     for person in meeting.participants:
         country = doc.person_country.get(person)
         if country and country not in meeting.participant_countries:
@@ -1247,8 +1246,10 @@ def _absent_countries(doc: Document, meeting: Meeting) -> set[str]:
         cue = doc.cues.ABSENT.search(sentence.text)
         if cue is None:
             continue
-        before = sentence.start + cue.start() if cue.start() else sentence.end  # "Neither were X": after it
-        start, end = (sentence.start, before) if cue.start() else (sentence.start + cue.end(), sentence.end)
+        if cue.start():  # "Guinea-Bissau … was not represented": the countries before the cue
+            start, end = sentence.start, sentence.start + cue.start()
+        else:  # "Neither were Mali, Burkina Faso and Niger": the countries after it
+            start, end = sentence.start + cue.end(), sentence.end
         out.update(str(m.value) for m in doc.mentions_in(start, end, "country"))
     return out
 
@@ -1677,7 +1678,7 @@ _URGED_TO = re.compile(r"[^.;:]{0,80}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b)[a-z]
 
 
 def _courtesy_call(doc: Document, sentence: Sentence, mention: Mention) -> bool:
-    """ "called on His Highness the Amir", "called on President X": a call on a person; not "called on Russia
+    """ "called on President X", "called on His Highness Sheikh X": a call on a person; not "called on Russia
     to withdraw" (urged) or "called on the international community"."""
     if _URGED_TO.match(doc.text, mention.end, sentence.end):
         return False
