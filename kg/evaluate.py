@@ -502,7 +502,7 @@ def _position_key(p: Position) -> tuple:
 
 
 def _city_names(places: Iterable[Any]) -> set[str]:
-    return {_norm(n) for p in places if p is not None for n in (p.name, p.label_de) if n}
+    return {_norm(n) for p in places if p is not None for n in (p.name, p.label_de, p.written) if n}
 
 
 @dataclass

@@ -96,6 +96,7 @@ class PlaceRef:
     country: str
     geonames_id: int | None = None
     label_de: str | None = None
+    written: str | None = field(default=None, compare=False)  # as the article spells it: "New York", "Genf"
 
     @property
     def key(self) -> str:

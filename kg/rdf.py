@@ -181,6 +181,7 @@ class _Mapper:
         self.persons: set[str] = set(extraction.persons)
         self.person_iris: dict[str, str] = {}
         self.places: dict[str, PlaceRef] = {}
+        self.place_spellings: dict[str, set[str]] = {}  # place IRI -> the article's spellings of it
         self.organizations: set[str] = set()
 
     def run(self) -> list[Quad]:
@@ -268,6 +269,8 @@ class _Mapper:
             return None
         iri = place_iri(place)
         self.places[iri] = place
+        if place.written and place.written not in (place.name, place.label_de):
+            self.place_spellings.setdefault(iri, set()).add(place.written)
         return iri
 
     def _organization(self, name: str | None) -> str | None:
@@ -447,6 +450,8 @@ class _Mapper:
             g.add(iri, RDF.type, DIP.Place)
             g.text(iri, RDFS.label, place.name, "en")
             g.text(iri, RDFS.label, place.label_de, "de")
+            for spelling in sorted(self.place_spellings.get(iri, ())):  # "New York" for New York City
+                g.text(iri, SKOS.altLabel, spelling, self.article.lang)
             g.add(iri, DIP.inCountry, country_iri(place.country))
             if place.geonames_id is not None:
                 g.add(iri, DIP.geonamesId, _integer(place.geonames_id))

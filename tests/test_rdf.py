@@ -325,3 +325,15 @@ def test_reference_quads_from_the_shipped_data():
 
 def test_concept_triples_are_stable_between_parses():
     assert sorted(map(str, concept_triples())) == sorted(map(str, concept_triples()))
+
+
+def test_a_place_keeps_the_articles_spelling_as_an_alternative_label():
+    x = extraction()
+    x.meetings[0].place = PlaceRef("New York City", "US", 5128581, written="New York")
+    quads = extraction_quads(x)
+    labels = {
+        (str(q.predicate.value), q.object.value)
+        for q in quads
+        if q.subject.value.endswith("/new-york-city-us") and q.predicate in (RDFS.label, SKOS.altLabel)
+    }
+    assert labels == {(RDFS.label.value, "New York City"), (SKOS.altLabel.value, "New York")}

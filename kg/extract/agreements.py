@@ -1112,7 +1112,7 @@ def find_missions(doc: Document) -> None:
                     ),
                 )
                 c = city.value[0]  # type: ignore[index]
-                place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)
+                place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id, written=city.text)
                 host = c.country
             if host is None and place is None and doc.lang == "de":
                 place = _city_by_adjective(doc, sentence)  # "eröffnete in der Nürnberger Innenstadt ein …"

@@ -68,7 +68,7 @@ def _meeting_key(doc: Document, index: int) -> str:
 
 def _city(mention: Mention) -> PlaceRef:
     city = mention.value[0]  # type: ignore[index]
-    return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)
+    return PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id, written=mention.text)
 
 
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .'-]{1,40},\s+[^–—\n]{3,30}?(?:\([^)]{1,60}\))?\s*[-–—]\s")
