@@ -489,6 +489,35 @@ def _agreement_key(a: Agreement) -> tuple:
     )
 
 
+def _meeting_keys(meetings: Sequence[Meeting]) -> Callable[[Meeting], tuple]:
+    """The key of each meeting as the graph names it: two meetings of one key (kind, day, town, sides)
+    are told apart by the people at each (kg.rdf names them so)."""
+    counts: dict[tuple, int] = defaultdict(int)
+    for m in meetings:
+        counts[_meeting_key(m)] += 1
+
+    def key(m: Meeting) -> tuple:
+        shared = _meeting_key(m)
+        return (*shared, tuple(sorted(set(m.participants)))) if counts[shared] > 1 else shared
+
+    return key
+
+
+def _agreement_keys(agreements: Sequence[Agreement]) -> Callable[[Agreement], tuple]:
+    """The key of each agreement as the graph names it: agreements of one key are one node, unless their
+    titles differ ("an MoU on investment …; an MoU on food security …"): then each title is its own node
+    (kg.rdf names them so)."""
+    titles: dict[tuple, set[str]] = {}
+    for a in agreements:
+        titles.setdefault(_agreement_key(a), set()).add(a.title or "")
+
+    def key(a: Agreement) -> tuple:
+        shared = _agreement_key(a)
+        return (*shared, a.title or "") if len(titles[shared]) > 1 else shared
+
+    return key
+
+
 def _mission_key(m: Mission) -> tuple:
     return (m.mission_type, m.sending_country, m.host_country, _place_key(m.place), m.status)
 
@@ -521,7 +550,7 @@ class _SysMeeting:
 
 def _sys_meetings(x: Extraction, info: Callable[[str], _FormatInfo]) -> tuple[list[_SysMeeting], list[str]]:
     meetings, format_ids = [], []
-    for group in _grouped(x.meetings, _meeting_key):
+    for group in _grouped(x.meetings, _meeting_keys(x.meetings)):
         fmt_ids = {m.format for m in group if m.format}
         format_ids.extend(fmt_ids)
         fmt_labels: set[str] = set()
@@ -682,7 +711,7 @@ def _score_meetings(
 
 
 def _score_agreements(x: Extraction, gold: Mapping[str, Any], tally: _Tally) -> None:
-    groups = _grouped(x.agreements, _agreement_key)
+    groups = _grouped(x.agreements, _agreement_keys(x.agreements))
     system = [
         {
             "parties": {c for a in group for c in a.parties},

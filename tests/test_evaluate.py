@@ -208,11 +208,17 @@ def test_boilerplate_gold_is_dropped():
 
 def test_duplicate_facts_count_once():
     x = perfect()
-    x.meetings.append(replace(x.meetings[1], key="m3", participants=["Lukas Brenner"]))
+    x.meetings.append(replace(x.meetings[1], key="m3"))
     x.statistics.append(replace(x.statistics[0]))
     counts = score(x)
     assert counts["meetings"] == Counts(2, 2, 2)
     assert counts["figures"] == Counts(1, 1, 1)
+
+
+def test_meetings_of_one_key_with_different_people_are_two_as_the_graph_keeps_them():
+    x = perfect()
+    x.meetings.append(replace(x.meetings[1], key="m3", participants=["Somebody Else"]))
+    assert score(x)["meetings"] == Counts(2, 3, 2)
 
 
 # ---------------------------------------------------------------- single rules
@@ -303,6 +309,17 @@ def test_agreement_needs_half_the_parties_and_validity_is_by_year():
     assert counts["agreement.validity"] == Counts(1, 2, 2)
     x.agreements[0].parties = ["DE", "FR", "IT"]
     assert score(x)["agreements"] == Counts(0, 1, 1)
+
+
+def test_agreements_of_one_key_with_different_titles_are_scored_apart_as_the_graph_keeps_them():
+    x = perfect()
+    first = x.agreements[0]
+    x.agreements = [replace(first, title="MoU on energy"), replace(first, title="MoU on water")]
+    gold = copy.deepcopy(GOLD)
+    gold["agreements"] = [dict(GOLD["agreements"][0], title=t) for t in ("MoU on energy", "MoU on water")]
+    assert score(x, gold)["agreements"] == Counts(2, 2, 2)
+    x.agreements[1].title = "MoU on energy"  # one text told twice is one agreement
+    assert score(x, gold)["agreements"] == Counts(1, 1, 2)
 
 
 def test_mission_needs_sending_and_host():
