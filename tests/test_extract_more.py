@@ -305,11 +305,12 @@ def test_a_shorter_spelling_of_a_holders_name_still_matches():
     assert ("Tayyip Erdogan", "president", "TR") in _roles(found)
 
 
-def test_no_country_from_the_table_outside_the_holders_term_or_without_a_date():
+def test_no_country_from_the_table_outside_the_holders_term():
     before_term = _extract("President Lee Jae-myung spoke at the forum on Monday.", date="2019-03-04")
+    assert {p.country for p in before_term.positions} <= {None}  # no position, or one without a country
+    # undated, the title the text gives him is taken as his, in the one country he held that office for
     undated = _extract("President Lee Jae-myung spoke at the forum on Monday.", date=None)
-    for found in (before_term, undated):
-        assert {p.country for p in found.positions} <= {None}  # no position, or one without a country
+    assert {(p.person, p.country) for p in undated.positions} == {("Lee Jae-myung", "KR")}
 
 
 def test_an_unknown_name_gets_no_country_from_the_table():

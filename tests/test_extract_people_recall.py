@@ -72,12 +72,14 @@ def test_a_country_before_and_is_not_the_next_titles():
     assert ("Donald Trump", "president", "AZ") not in _roles(x)
 
 
-def test_titled_holder_gets_his_country_only_with_the_articles_date():
+def test_titled_holder_gets_his_country_from_the_date_or_his_one_country_of_office():
     text = "Präsident Wolodymyr Selenskyj empfing am Montag Gäste aus Katar in Kiew."
-    assert ("Wolodymyr Selenskyj", "president", "UA") in _roles(_extract(text, "de"))
-    undated = _extract(text, "de", date=None)
-    assert not undated.positions  # no country, no organisation: no position
-    assert "Wolodymyr Selenskyj" in undated.persons  # but still a person the meetings can count
+    dated = {p.person: p for p in _extract(text, "de").positions}
+    undated = {p.person: p for p in _extract(text, "de", date=None).positions}
+    assert dated["Wolodymyr Selenskyj"].country == "UA"
+    # without the article's day, the one country he ever held that office for, with less confidence
+    assert undated["Wolodymyr Selenskyj"].country == "UA"
+    assert undated["Wolodymyr Selenskyj"].confidence < dated["Wolodymyr Selenskyj"].confidence
     assert not any(p.person == "Xi Jinping" for p in _extract("Xi Jinping spoke.", "en", date=None).positions)
 
 

@@ -952,3 +952,11 @@ def test_a_communique_adopted_by_a_session_is_adopted_by_those_present():
     (communique,) = found.agreements
     assert communique.agreement_type == "joint-statement" and communique.status == "adopted"
     assert "GW" not in communique.parties and {"GH", "NG", "SN"} <= set(communique.parties)
+
+
+def test_an_undated_article_gives_a_titled_office_holder_the_country_of_his_office():
+    en = extract_text("Seoul\n\nForeign Minister Cho Tae-yul spoke by phone with a European colleague.")
+    assert ("Cho Tae-yul", "foreign-minister", "KR") in positions(en)  # his term has ended: any day fits
+    # a name the table does not hold stays without a country when nothing in the text gives one
+    unknown = extract_text("Kiew\n\nPräsident Taras Hnatenko empfing den Gast im Präsidialamt.", "de", None)
+    assert not any(p.country for p in unknown.positions)

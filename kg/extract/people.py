@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from kg.extract.document import Document, PersonMention
 from kg.extract.text import LIST_ITEM
 from kg.model import Position
+from kg.reference import OfficeTerm
 
 __all__ = ["find_people"]
 
@@ -1026,13 +1028,14 @@ def _office_country(doc: Document, name: str, title: _Title) -> str | None:
 def _countries_of_office_holders(doc: Document) -> None:
     """ "President Erdoğan", "Präsident Tokajew", "Vizepremier He Lifeng": an office holder the article names
     without a country gets it from the reference table of office holders, but only when the name is one of a
-    holder's and his term of that office covers the article's date."""
+    holder's and his term of that office covers the article's date. An article without a date (a wire text
+    pasted without its dateline) still gives "Präsident Wolodymyr Selenskyj" his country when every term of
+    that office the table knows for him is for one country: the title the text gives is then his in that
+    country, whenever the text was written."""
     import datetime as dt
 
     day = (doc.article.date or "")[:10]
     on = dt.date.fromisoformat(day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
-    if on is None:
-        return  # without the article's day a title may be one he does not (yet) hold: no country
     for position in doc.found.positions:
         if position.country or position.organization or position.qualifier == "designate":
             continue
@@ -1041,22 +1044,34 @@ def _countries_of_office_holders(doc: Document) -> None:
             continue
         role = _HOLDER_ROLE.get(position.role, position.role)
         terms = [t for t in holder.terms if t.role == role]  # "Vizepremier He Lifeng", "Finanzministerin …"
-        current = {t.country for t in terms if t.covers(on)}
-        if position.qualifier is None and len(current) == 1:
-            position.country, position.confidence = current.pop(), 0.85
-        else:
-            # "der damalige Premierminister Fumio Kishida", "then Foreign Minister Cho Tae-yul": the office he
-            # held before the article's day, when he held it for one country
-            earlier = {t.country for t in terms if t.first_day <= on}
-            if len(earlier) != 1 or (position.qualifier is None and current):
+        if on is None:
+            undated = {t.country for t in terms}
+            if position.qualifier is not None or len(undated) != 1:
                 continue
-            position.country, position.confidence = earlier.pop(), 0.75
-            if all(t.last_day is not None and t.last_day < on for t in terms):
-                position.qualifier = "former"
+            position.country, position.confidence = undated.pop(), 0.7
+        elif not _country_on(position, terms, on):
+            continue
         if position.country == "EU":  # "Commission President Ursula von der Leyen": an office of the Union
             position.country, position.organization = None, _organization_name("eu")
         else:
             doc.person_country.setdefault(position.person, position.country)
+
+
+def _country_on(position: Position, terms: list[OfficeTerm], on: date) -> bool:
+    """Give the position the country whose office its holder held on the article's day ``on``; for "der
+    damalige Premierminister Fumio Kishida", "then Foreign Minister Cho Tae-yul" the office he held before
+    that day, when he held it for one country. False when no one country fits."""
+    current = {t.country for t in terms if t.covers(on)}
+    if position.qualifier is None and len(current) == 1:
+        position.country, position.confidence = current.pop(), 0.85
+        return True
+    earlier = {t.country for t in terms if t.first_day <= on}
+    if len(earlier) != 1 or (position.qualifier is None and current):
+        return False
+    position.country, position.confidence = earlier.pop(), 0.75
+    if all(t.last_day is not None and t.last_day < on for t in terms):
+        position.qualifier = "former"
+    return True
 
 
 _COUNTERPART = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:e|en|in))\b")
