@@ -960,3 +960,61 @@ def test_an_undated_article_gives_a_titled_office_holder_the_country_of_his_offi
     # a name the table does not hold stays without a country when nothing in the text gives one
     unknown = extract_text("Kiew\n\nPräsident Taras Hnatenko empfing den Gast im Präsidialamt.", "de", None)
     assert not any(p.country for p in unknown.positions)
+
+
+def test_missions_told_by_a_capital_for_its_government_or_by_the_state_before_the_verb():
+    de = extract_text(
+        "Berlin\n\nManila hat entschieden, im kommenden Jahr in Stuttgart ein Generalkonsulat einzurichten.",
+        "de",
+        "2026-03-07",
+    )
+    en = extract_text(
+        "Rio\n\n16:12 — Jakarta says Indonesia will open a consulate general in São Paulo next year, its "
+        "second mission in Brazil after the embassy in Brasília.",
+        "en",
+        "2025-07-06",
+    )
+    assert missions(de) == {("consulate-general", "PH", "DE", "Stuttgart", "agreed")}
+    # the embassy named for comparison is no news
+    assert missions(en) == {("consulate-general", "ID", "BR", "São Paulo", "agreed")}
+    # a city that is the mission's place is no subject: "in Kuwait City and opened"
+    busan = extract_text(
+        "Bishkek\n\nKyrgyzstan has closed its embassy in Kuwait City and opened a consulate in Busan.",
+        "en",
+        "2025-08-06",
+    )
+    assert {m[1] for m in missions(busan)} == {"KG"}
+
+
+def test_missions_permitted_taking_up_work_abolished_or_upgraded_in_german():
+    found = extract_text(
+        "Bern\n\nTurkmenistan darf in Frankfurt am Main ein Generalkonsulat errichten. In Leipzig nimmt nun "
+        "auch das neue Generalkonsulat Kasachstans den Betrieb auf. Georgien hat sein Generalkonsulat in "
+        "Chongqing aufgehoben. Im Januar wertete Polen sein Verbindungsbüro in Aschgabat zur Botschaft auf.",
+        "de",
+        "2026-02-13",
+    )
+    assert missions(found) == {
+        ("consulate-general", "TM", "DE", "Frankfurt am Main", "agreed"),
+        ("consulate-general", "KZ", "DE", "Leipzig", "opened"),
+        ("consulate-general", "GE", "CN", "Chongqing", "closed"),
+        ("embassy", "PL", "TM", "Ashgabat", "opened"),
+    }
+
+
+def test_a_mission_taken_up_again_is_the_one_named_before_and_a_high_commission_is_an_embassy():
+    found = extract_text(
+        "Beijing\n\nQ: After the flood, the Chinese Consulate-General in Mandalay sent its staff to Yangon. "
+        "A: The Consulate-General resumed full operations on Monday. Separately, Fiji's prime minister cut "
+        "the ribbon on Vanuatu's new High Commission in Suva.",
+        "en",
+        "2025-06-10",
+    )
+    assert missions(found) == {
+        ("consulate-general", "CN", "MM", "Mandalay", "opened"),
+        ("embassy", "VU", "FJ", "Suva", "opened"),
+    }
+    commissioner = extract_text(
+        "Geneva\n\nThe UN High Commissioner for Refugees opened a new office in Nairobi.", "en", "2025-06-10"
+    )
+    assert not commissioner.missions

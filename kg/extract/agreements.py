@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from kg.extract.dates import find_dates, find_year_range
-from kg.extract.document import Document, members_acting_as_one
+from kg.extract.document import Document, capital_country, members_acting_as_one
 from kg.extract.matcher import Mention
 from kg.extract.text import LIST_ITEM, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
@@ -1006,14 +1006,28 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         nxt = doc.mentions_in(mention.end, mention.end + link.end() + 40, "country")
         if nxt and nxt[0].start <= mention.end + link.end():
             return str(nxt[0].value)
+    genitive = doc.mentions_in(mention.end, mention.end + 40, "country")  # "das Generalkonsulat Kasachstans"
+    if (
+        doc.lang == "de"
+        and genitive
+        and not doc.text[mention.end : genitive[0].start].strip()
+        and genitive[0].text.endswith("s")
+    ):
+        return str(genitive[0].value)
     # "Kasachstan unterhält seit Jahren ein Generalkonsulat in Urumqi": the country that keeps it
     clause_start = max(  # "Dafür kündigt sich Zuwachs an: Kasachstan will …": a colon starts a clause too
         sentence.start, *(doc.text.rfind(mark, sentence.start, mention.start) + 1 for mark in ",:;")
     )
-    subjects = doc.mentions_in(clause_start, mention.start, "country")
-    opening = _CLAUSE_OPENING.match(doc.text, clause_start)  # "…, dass die Mongolei ein Generalkonsulat …"
-    if subjects and subjects[0].start - (opening.end() if opening else clause_start) < 3:
-        return str(subjects[0].value)
+    # "Manila hat entschieden, in Stuttgart ein Generalkonsulat einzurichten": an infinitive clause has no
+    # subject of its own; the main clause's is the one that opens the mission
+    starts = [clause_start]
+    if clause_start > sentence.start and _INFINITIVE.search(doc.text, clause_start, sentence.end):
+        starts.append(sentence.start)
+    for start in starts:
+        subjects = _states(doc, start, mention.start)
+        opening = _CLAUSE_OPENING.match(doc.text, start)  # "…, dass die Mongolei ein Generalkonsulat …"
+        if subjects and subjects[0][0].start - (opening.end() if opening else start) < 3:
+            return subjects[0][1]
     own = re.search(
         r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s+(?:\w+\s+)?$", doc.text[clause_start : mention.start]
     )
@@ -1021,7 +1035,32 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         subjects = doc.mentions_in(sentence.start, mention.start, "country")
         if subjects:
             return str(subjects[-1].value)
+    states = _states(doc, clause_start, mention.start)
+    if states:  # "Jakarta says Indonesia will open a consulate general": the state right before the verb
+        last, iso = states[-1]
+        gap = doc.text[last.end : mention.start]
+        located = _IN_COUNTRY.search(doc.text, max(0, last.start - 12), last.start)  # "in Kuwait City and"
+        if not located and len(gap.split()) <= 5 and _mission_status_in(doc, last.end, mention.start):
+            return iso
+    outside = [
+        (m, iso) for m, iso in states if not _IN_COUNTRY.search(doc.text, max(0, m.start - 12), m.start)
+    ]
+    if len({iso for _, iso in outside}) == 1 and _mission_status_in(doc, clause_start, sentence.end):
+        return outside[0][1]  # "Im Januar wertete Polen sein Verbindungsbüro … zur Botschaft auf"
     return None
+
+
+_INFINITIVE = re.compile(
+    r"\bzu\s+(?:eröffnen|errichten|gründen|schließen|öffnen)\b|\b(?:einzurichten|aufzuheben|aufzuwerten)\b|"
+    r"\bto\s+(?:open|establish|set up|close|reopen)\b"
+)
+
+
+def _states(doc: Document, start: int, end: int) -> list[tuple[Mention, str]]:
+    """Countries named between ``start`` and ``end``, and capitals standing for their governments, in order."""
+    found = [(m, str(m.value)) for m in doc.mentions_in(start, end, "country")]
+    found += [(m, iso) for m in doc.mentions_in(start, end, "city") if (iso := capital_country(m))]
+    return sorted(found, key=lambda pair: pair[0].start)
 
 
 _IN_COUNTRY = re.compile(r"\b(?:in|im|to|at|nach|auf)\s+(?:der\s+|den\s+|the\s+)?$")
@@ -1062,6 +1101,75 @@ def _city_referred(doc: Document, mention: Mention) -> PlaceRef | None:
     return PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)  # type: ignore[attr-defined]
 
 
+def _mission_place(doc: Document, sentence: Sentence, mention: Mention) -> tuple[PlaceRef | None, str | None]:
+    """Where the mission a mission word names is: its city (if the sentence names one) and host country."""
+    place = None
+    host = None
+    in_sentence = doc.mentions_in(sentence.start, sentence.end, "city")
+    cities = [
+        c for c in in_sentence if -60 <= c.start - mention.end <= 60 or 0 <= mention.start - c.end <= 60
+    ]
+    if not cities:  # "Today in Singapore, the minister opened the Embassy of …"
+        cities = [
+            c
+            for c in in_sentence
+            if c.end <= mention.start and _IN_CITY.search(doc.text, max(0, c.start - 4), c.start)
+        ][-1:]
+    country_after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 25), "country")
+    if country_after and re.fullmatch(
+        r"\s+(?:in|im|in der)\s+", doc.text[mention.end : country_after[0].start]
+    ):
+        cities = []  # "embassy in Kuwait, opens consulate in Busan": the country comes first
+    if cities:  # "ein Generalkonsulat in Guangzhou", "in der Stadt Aktobe ein Generalkonsulat"
+        city = min(  # nearest, after the word, and after "in": "In Denpasar auf der Insel Bali"
+            cities,
+            key=lambda c: (
+                abs(c.start - mention.start)
+                + (0 if c.start > mention.start else 40)
+                + (0 if _IN_CITY.search(doc.text, max(0, c.start - 4), c.start) else 30)
+            ),
+        )
+        c = city.value[0]  # type: ignore[index]
+        place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id, written=city.text)
+        host = c.country
+    if host is None and place is None and doc.lang == "de":
+        place = _city_by_adjective(doc, sentence)  # "eröffnete in der Nürnberger Innenstadt ein …"
+        host = place.country if place else None
+    if host is None and place is None:
+        place = _city_referred(doc, mention)  # "ein Generalkonsulat in der Hansestadt eröffnen"
+        host = place.country if place else None
+    # "embassy of Kazakhstan in Germany", not "schließt Generalkonsulat, Kasachstan kommt"
+    if host is None:
+        hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
+        host = next(
+            (str(h.value) for h in hosts if _IN_COUNTRY.search(doc.text, h.start - 12, h.start)), None
+        )
+    return place, host
+
+
+_EXISTING_BEFORE = re.compile(
+    r"\b(?:after|besides|alongside|in addition to|apart from|nach|neben|außer|zusätzlich zu)\s+"
+    r"(?:the|its|their|der|dem|den|seiner|ihrer)\s+(?:[\w-]+\s+)?$"
+)  # "its second mission in Brazil after the embassy in Brasília": a mission named for comparison
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|The|das|Das|die|Die|der|Der)\s+(?:new\s+|neue\w*\s+)?$")
+
+
+def _antecedent(doc: Document, sentence: Sentence, mention: Mention) -> tuple[str, PlaceRef | None, str]:
+    """ "… the Chinese Consulate-General in Mandalay withdrew its staff. … The Consulate-General resumed
+    full operations": a mission word with a definite article and nothing to place it is the mission of that
+    kind the three sentences before named with its state and town. Empty values when there is none."""
+    at = doc.sentences.index(sentence)
+    for before in reversed(doc.sentences[max(0, at - 3) : at]):
+        for m in reversed(doc.mentions_in(before.start, before.end, "mission")):
+            if m.value != mention.value:
+                continue
+            sending = _sending_country(doc, before, m)
+            place, host = _mission_place(doc, before, m)
+            if sending and host and sending != host:
+                return sending, place, host
+    return "", None, ""
+
+
 def find_missions(doc: Document) -> None:
     for sentence in doc.sentences:
         sentence_status = _mission_status(doc, sentence)
@@ -1077,56 +1185,22 @@ def find_missions(doc: Document) -> None:
                 continue
             if doc.cues.NEGATION.search(doc.text[max(sentence.start, mention.start - 40) : mention.start]):
                 continue
+            if _EXISTING_BEFORE.search(doc.text, max(sentence.start, mention.start - 40), mention.start):
+                continue
             sending = (
                 _sending_country(doc, sentence, mention) or last_sending
             )  # "…, opens consulate in Busan"
             last_sending = sending
             if _upgraded(doc, sentence, mention):
                 continue  # "to upgrade its consulate in Nairobi to an embassy": the embassy is the news
-            place = None
-            host = None
-            in_sentence = doc.mentions_in(sentence.start, sentence.end, "city")
-            cities = [
-                c
-                for c in in_sentence
-                if -60 <= c.start - mention.end <= 60 or 0 <= mention.start - c.end <= 60
-            ]
-            if not cities:  # "Today in Singapore, the minister opened the Embassy of …"
-                cities = [
-                    c
-                    for c in in_sentence
-                    if c.end <= mention.start and _IN_CITY.search(doc.text, max(0, c.start - 4), c.start)
-                ][-1:]
-            country_after = doc.mentions_in(mention.end, min(sentence.end, mention.end + 25), "country")
-            if country_after and re.fullmatch(
-                r"\s+(?:in|im|in der)\s+", doc.text[mention.end : country_after[0].start]
+            place, host = _mission_place(doc, sentence, mention)
+            if (
+                sending is None
+                and host is None
+                and _DEFINITE_BEFORE.search(doc.text, max(sentence.start, mention.start - 12), mention.start)
             ):
-                cities = []  # "embassy in Kuwait, opens consulate in Busan": the country comes first
-            if cities:  # "ein Generalkonsulat in Guangzhou", "in der Stadt Aktobe ein Generalkonsulat"
-                city = min(  # nearest, after the word, and after "in": "In Denpasar auf der Insel Bali"
-                    cities,
-                    key=lambda c: (
-                        abs(c.start - mention.start)
-                        + (0 if c.start > mention.start else 40)
-                        + (0 if _IN_CITY.search(doc.text, max(0, c.start - 4), c.start) else 30)
-                    ),
-                )
-                c = city.value[0]  # type: ignore[index]
-                place = PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id, written=city.text)
-                host = c.country
-            if host is None and place is None and doc.lang == "de":
-                place = _city_by_adjective(doc, sentence)  # "eröffnete in der Nürnberger Innenstadt ein …"
-                host = place.country if place else None
-            if host is None and place is None:
-                place = _city_referred(doc, mention)  # "ein Generalkonsulat in der Hansestadt eröffnen"
-                host = place.country if place else None
-            # "embassy of Kazakhstan in Germany", not "schließt Generalkonsulat, Kasachstan kommt"
-            if host is None:
-                hosts = doc.mentions_in(mention.end, min(sentence.end, mention.end + 60), "country")
-                host = next(
-                    (str(h.value) for h in hosts if _IN_COUNTRY.search(doc.text, h.start - 12, h.start)), None
-                )
-            if sending is None or host is None or sending == host:
+                sending, place, host = _antecedent(doc, sentence, mention)
+            if not sending or not host or sending == host:
                 continue
             told = next(
                 (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 
 from kg.extract.lang import de, en
@@ -20,7 +21,14 @@ from kg.extract.matcher import Mention
 from kg.extract.text import Paragraph, Sentence, quote_spans, segment
 from kg.model import Article, Evidence, Extraction, Meeting
 
-__all__ = ["SMALL_FORMAT", "Document", "PersonMention", "members_acting_as_one"]
+__all__ = [
+    "SMALL_FORMAT",
+    "Document",
+    "PersonMention",
+    "capital_country",
+    "capitals",
+    "members_acting_as_one",
+]
 
 CUES: dict[str, ModuleType] = {"de": de, "en": en}
 _CHROME_HEADING = re.compile(
@@ -43,6 +51,25 @@ def members_acting_as_one(format_id: str) -> tuple[str, ...]:
 
     fmt = reference.formats().get(format_id)
     return tuple(fmt.members) if fmt is not None and len(fmt.members) <= SMALL_FORMAT else ()
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO code -> the capital's name in the country lexicon (read once: the lexicon is large)."""
+    from kg import reference
+
+    return {
+        iso: entry["capital"] for iso, entry in reference.country_lexicon().items() if entry.get("capital")
+    }
+
+
+def capital_country(mention: Mention) -> str | None:
+    """The country whose capital a city mention names ("Manila hat entschieden", "Port Moresby would open"):
+    a capital standing for its government. None for any other city."""
+    if mention.kind != "city":
+        return None
+    city = mention.value[0]  # type: ignore[index]
+    return city.country if capitals().get(city.country) == city.name else None
 
 
 _BUILDING_AFTER = re.compile(r"[ -](?:Palace|Palast)\b")

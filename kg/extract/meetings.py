@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
-from kg.extract.document import Document, PersonMention, members_acting_as_one
+from kg.extract.document import Document, PersonMention, capitals, members_acting_as_one
 from kg.extract.matcher import Mention
 from kg.extract.text import Sentence
 from kg.model import DateValue, Meeting, PlaceRef
@@ -135,16 +134,6 @@ def _event_dates(doc: Document, sentence: Sentence) -> list:
     return body or found
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO code -> the capital's name in the country lexicon (read once: the lexicon is large)."""
-    from kg import reference
-
-    return {
-        iso: entry["capital"] for iso, entry in reference.country_lexicon().items() if entry.get("capital")
-    }
-
-
 def _capital_of(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]:
     """ "the Kazakh capital", "der kasachischen Hauptstadt" -> the capital city of that country."""
     from kg import reference
@@ -153,7 +142,7 @@ def _capital_of(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceR
     for m in doc.mentions_in(sentence.start, sentence.end, "country_adj"):
         if not _CAPITAL.match(doc.text, m.end):
             continue
-        capital = _capitals().get(str(m.value))
+        capital = capitals().get(str(m.value))
         for city in reference.cities().get(capital or "", []):
             if city.country == m.value:
                 out.append((m, PlaceRef(name=city.name, country=city.country, geonames_id=city.geonames_id)))

@@ -67,18 +67,23 @@ ADOPTED = re.compile(
     re.IGNORECASE,
 )
 MISSION_OPENED = re.compile(
-    r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|geöffnet|wiedereröffnet\w*|eingeweiht|Einweihung|nahm\b.{0,40}Arbeit auf)\b",
+    r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|geöffnet|wiedereröffnet\w*|eingeweiht|Einweihung|"
+    r"(?:nimmt|nahm|nehmen|nahmen)\b.{0,80}\b(?:Arbeit|Betrieb|Tätigkeit|Dienst)\s+auf|(?:Arbeit|Betrieb|Tätigkeit)\s+aufgenommen|"
+    r"wertete\b.{0,80}\bauf|aufgewertet)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
-    r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
+    r"\b(?:Gründung|gründen|Einrichtung|einzurichten|einrichten|errichten|Errichtung|Noten|Notizen|vereinbart\w*|einigten|zu eröffnen|"
     r"Eröffnung\b.{0,80}\b(?:vereinbart|beschlossen|geplant|zugestimmt|genehmigt)|beschlossen|beschloss|"
     r"(?:Einverständnis|Zustimmung|Genehmigung)\s+(?:zur|für die)\s+Eröffnung|"
     r"(?:soll|sollen|wird|werden|will|wollen)\b.{0,80}\beröffne[nt](?:\s+werden)?|"
     r"(?:wird|werden|soll|sollen)\b.{0,80}\baufgewertet)\b",
     re.IGNORECASE,
 )
-MISSION_CLOSED = re.compile(r"\b(?:geschlossen|schließt|schloss|Schließung|schließen)\b", re.I)
+MISSION_CLOSED = re.compile(
+    r"\b(?:geschlossen|schließt|schloss|Schließung|schließen|aufgehoben|aufzuheben|Aufhebung|aufgegeben|aufgelöst)\b",
+    re.I,
+)
 PARTICIPATION = re.compile(
     r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|Teilnehmern|Teilnehmerinnen|darunter|anwesend|vertreten|"
     r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit|Delegation|"

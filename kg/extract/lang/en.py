@@ -61,7 +61,8 @@ ADOPTED = re.compile(
 )
 MISSION_OPENED = re.compile(
     r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inaugurates|"
-    r"inaugurate|inauguration|opening|began operating|began work|began its work|started work|raised the flag)\b",
+    r"inaugurate|inauguration|opening|began operating|began work|began its work|started work|raised the flag|"
+    r"resumed (?:full |normal )?operations|resumed (?:its )?work|cut the ribbon|ribbon[- ]cutting)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
