@@ -1018,3 +1018,53 @@ def test_a_mission_taken_up_again_is_the_one_named_before_and_a_high_commission_
         "Geneva\n\nThe UN High Commissioner for Refugees opened a new office in Nairobi.", "en", "2025-06-10"
     )
     assert not commissioner.missions
+
+
+def test_a_live_blog_whose_stamps_run_into_the_entry_dates_its_meetings_that_day():
+    blog = (
+        "LIVE: Leaders gather in Jakarta\n\n"
+        "08:10 — Motorcades queue outside the convention centre.\n\n"
+        "09:30 — President Prabowo Subianto opens the ASEAN summit in Jakarta.\n\n"
+        "10:05 — Delegations file into the plenary hall.\n"
+    )
+    (summit,) = extract_text(blog, "en", "2025-10-26").meetings
+    assert summit.date is not None and summit.date.lexical == "2025-10-26"
+    # without the dash, the numbers open no entry: "09:30 President …" is no live blog
+    undashed = blog.replace(" — ", " ")
+    assert all(m.date is None for m in extract_text(undashed, "en", "2025-10-26").meetings)
+
+
+def test_roman_numbered_items_are_sentences_of_their_own():
+    from kg.extract.text import segment
+
+    text = "Outcomes:\n(i) India will open a Consulate General in Almaty.\n(ii) visa-free travel is agreed."
+    (paragraph,) = segment(text)
+    assert [s.text.strip() for s in paragraph.sentences] == [
+        "Outcomes:",
+        "(i) India will open a Consulate General in Almaty.",
+        "(ii) visa-free travel is agreed.",
+    ]
+
+
+def _validity(agreement) -> tuple[str | None, str | None]:
+    return tuple(v.lexical if v else None for v in (agreement.valid_from, agreement.valid_until))
+
+
+def test_an_agreement_is_valid_from_its_entry_into_force_for_the_years_it_runs():
+    de = extract_text(
+        "Berlin\n\nDas in Tiflis am 27. Februar 2025 unterzeichnete Abkommen zwischen Deutschland und Georgien "
+        "über Jugendaustausch ist am 1. Mai 2026 in Kraft getreten. Es gilt für zunächst fünf Jahre.",
+        "de",
+        "2026-05-13",
+    )
+    en = extract_text(
+        "Nairobi\n\nKenya and Kazakhstan signed a memorandum on political consultations on 17 February 2025. "
+        "It entered into force on 1 January 2026 for an initial period of five years.",
+        "en",
+        "2026-02-18",
+    )
+    (agreement,) = de.agreements
+    assert agreement.signed_on.lexical == "2025-02-27"
+    assert _validity(agreement) == ("2026", "2031")
+    (memorandum,) = en.agreements
+    assert _validity(memorandum) == ("2026", "2031")

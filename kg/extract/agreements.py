@@ -19,7 +19,7 @@ from collections.abc import Callable
 from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document, capital_country, members_acting_as_one
 from kg.extract.matcher import Mention
-from kg.extract.text import LIST_ITEM, Sentence
+from kg.extract.text import LIST_ITEM, LIVE_STAMP, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
 
 __all__ = ["find_agreements", "find_missions"]
@@ -72,19 +72,20 @@ def _valid_until(doc: Document, sentence: Sentence):
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}  # fmt: skip
 _VALID_FOR = re.compile(
-    r"\b(?:valid|in force|remain\w*|runs?|gilt|gültig|läuft|Laufzeit|Geltungsdauer)\b[^.;]{0,40}?\b(?:for|für|von)\s+"
-    r"(?:a (?:period|term) of\s+|(?:einen|die) (?:Zeitraum|Dauer) von\s+)?(?P<n>\d{1,2}|"
+    r"\b(?:valid|in force|into force|remain\w*|runs?|effect|gilt|gültig|läuft|Laufzeit|Geltungsdauer)\b[^.;]{0,40}?\b"
+    r"(?:for|für|von)\s+(?:(?:a|an initial|the initial) (?:period|term) of\s+|(?:einen|die) (?:Zeitraum|Dauer) von\s+|"
+    r"(?:zunächst|vorerst|initially)\s+)?(?P<n>\d{1,2}|"
     + "|".join(_NUMBERS)
     + r")\s+(?:years|Jahre|Jahren)\b",
     re.IGNORECASE,
 )
 
 
-def _valid_for(doc: Document, sentence: Sentence, signed_on: DateValue | None):
+def _valid_for(doc: Document, sentence: Sentence, since: DateValue | None):
     """ "The memorandum will remain in force for five years" (in the sentence or the next one): from the
-    year it was signed (or the article's) to that year and five."""
+    year it was signed or entered into force (``since``; else the article's) to that year and five."""
     following = doc.sentences[sentence.index + 1 : sentence.index + 2]
-    year = (signed_on.lexical if signed_on else "")[:4] or (doc.article.date or "")[:4]
+    year = (since.lexical if since else "")[:4] or (doc.article.date or "")[:4]
     if not year.isdigit():
         return None
     for part in (sentence, *following):
@@ -96,6 +97,34 @@ def _valid_for(doc: Document, sentence: Sentence, signed_on: DateValue | None):
                 DateValue(year, "gYear", m.group(0), "relative-to-event"),
                 DateValue(str(int(year) + years), "gYear", m.group(0), "relative-to-event"),
             )
+    return None
+
+
+_ANAPHOR_START = re.compile(
+    r"\s*(?:Es|Er|Sie|It|Das Abkommen|Der Vertrag|Die Vereinbarung|The (?:agreement|treaty|memorandum))\b"
+)
+
+
+def _entered_into_force(doc: Document, sentence: Sentence, signed_on: DateValue | None) -> DateValue | None:
+    """The year a signed text entered into force, told with its signing or in the next sentence ("… am 27.
+    Februar unterzeichnete Abkommen ist am 1. Mai 2026 in Kraft getreten", "It entered into force on 1
+    March"): the date nearest the words, if it is not the signing's."""
+    parts = [sentence]
+    following = doc.sentences[sentence.index + 1 : sentence.index + 2]
+    if following and following[0].paragraph == sentence.paragraph and _ANAPHOR_START.match(following[0].text):
+        parts.append(following[0])
+    for part in parts:
+        m = doc.cues.IN_FORCE.search(doc.text, part.start, part.end)
+        if m is None:
+            continue
+        dates = [
+            d
+            for d in find_dates(doc.text, article_date=doc.article.date, start=part.start, end=part.end)
+            if d.start < m.end() + 40 and not (signed_on and d.value.lexical == signed_on.lexical)
+        ]
+        if dates:
+            nearest = min(dates, key=lambda d: abs(d.start - m.start()))
+            return DateValue(nearest.value.lexical[:4], "gYear", nearest.value.text, nearest.value.resolution)
     return None
 
 
@@ -387,15 +416,9 @@ def _older_entries(doc: Document, sentence: Sentence, starts: list[int]) -> list
     return out
 
 
-# a live blog entry opens with its time: "19:30 EDT", "+++ 22.25 Uhr +++"
-_STAMP = re.compile(
-    r"\s*(?:\+{2,3}\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})\s*(?:Uhr|[AP]M|am|pm|[A-Z]{2,4})?\s*(?:\+{2,3})?\s*\n"
-)
-
-
 def _in_entry(doc: Document, sentence: Sentence) -> bool:
     """Whether the sentence's paragraph opens with a time stamp (a live blog entry, if the article is one)."""
-    return _STAMP.match(doc.text, doc.paragraphs[sentence.paragraph].start) is not None
+    return LIVE_STAMP.match(doc.text, doc.paragraphs[sentence.paragraph].start) is not None
 
 
 def _live_blog(doc: Document) -> tuple[frozenset[int], bool]:
@@ -403,7 +426,7 @@ def _live_blog(doc: Document) -> tuple[frozenset[int], bool]:
     whether its entries run newest first (most stamps later than the next one)."""
     stamps: dict[int, int] = {}
     for paragraph in doc.paragraphs:
-        m = _STAMP.match(doc.text, paragraph.start)
+        m = LIVE_STAMP.match(doc.text, paragraph.start)
         if m:
             stamps[paragraph.index] = int(m.group("hour")) * 60 + int(m.group("minute"))
     if len(stamps) < 3:
@@ -707,6 +730,12 @@ def find_agreements(doc: Document) -> None:
                 signed_on, signing_key = also.signed_on, also.signed_at  # "paraphierten zudem den Text …"
             else:
                 signing_key = signing.key if signing else None
+            if (
+                period is None
+                and status == "signed"
+                and (entered := _entered_into_force(doc, sentence, signed_on))
+            ):
+                period = _valid_for(doc, sentence, entered) or (entered, None)
             if period is None and status == "signed":
                 period = _valid_for(doc, sentence, signed_on)
             organizations = []

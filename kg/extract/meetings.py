@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
 from kg.extract.document import Document, PersonMention, capitals, members_acting_as_one
 from kg.extract.matcher import Mention
-from kg.extract.text import Sentence
+from kg.extract.text import LIVE_STAMP, Sentence
 from kg.model import DateValue, Meeting, PlaceRef
 
 __all__ = ["MIN_CONFIDENCE", "find_meetings"]
@@ -1269,15 +1269,10 @@ def _ministerial_by_title(doc: Document, sentence: Sentence, mention: Mention) -
     return False
 
 
-_STAMP = re.compile(
-    r"\s*(?:\+{2,3}\s*)?\d{1,2}[.:]\d{2}\s*(?:Uhr|[AP]M|am|pm|[A-Z]{2,4})?\s*(?:\+{2,3})?\s*\n"
-)
-
-
 def _live_stamps(doc: Document) -> frozenset[int]:
     """The paragraphs of a live blog that open with a time stamp ("+++ 22.25 Uhr +++", "15:20 BST");
     none unless at least three do."""
-    stamped = frozenset(p.index for p in doc.paragraphs if _STAMP.match(doc.text, p.start))
+    stamped = frozenset(p.index for p in doc.paragraphs if LIVE_STAMP.match(doc.text, p.start))
     return stamped if len(stamped) >= 3 else frozenset()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LIST_ITEM", "Paragraph", "Sentence", "quote_spans", "segment"]
+__all__ = ["LIST_ITEM", "LIVE_STAMP", "Paragraph", "Sentence", "quote_spans", "segment"]
 
 ABBREVIATIONS = frozenset(
     """
@@ -46,10 +46,18 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
-# the start of a list item: "- ", "• ", "2) ", "a) ", "(b) "
-LIST_ITEM = re.compile(r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\))\s+")
-# a list item on its own line: "- Putin next met …", "b) die Gemeinsame Absichtserklärung …"
-_BULLET = re.compile(r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\))[ \t]+(?=\S)")
+# the start of a list item: "- ", "• ", "2) ", "a) ", "(b) ", "(ii) "
+LIST_ITEM = re.compile(
+    r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s+"
+)
+# a list item on its own line: "- Putin next met …", "b) die Gemeinsame Absichtserklärung …", "(ii) Visa-free …"
+_BULLET = re.compile(r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+(?=\S)")
+# the time stamp that opens an entry of a live blog: "+++ 22.25 Uhr +++" or "15:20 BST" on a line of its
+# own, or "09:42 — " before the entry's text
+LIVE_STAMP = re.compile(
+    r"\s*(?:\+{2,3}\s*)?(?P<hour>\d{1,2})[.:](?P<minute>\d{2})\s*(?:Uhr|[AP]M|am|pm|[A-Z]{2,4})?\s*(?:\+{2,3})?"
+    r"(?:\s*\n|[ \t]*[—–][ \t])"
+)
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
