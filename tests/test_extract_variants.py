@@ -1068,3 +1068,50 @@ def test_an_agreement_is_valid_from_its_entry_into_force_for_the_years_it_runs()
     assert _validity(agreement) == ("2026", "2031")
     (memorandum,) = en.agreements
     assert _validity(memorandum) == ("2026", "2031")
+
+
+def test_counterparts_named_by_their_adjectives_only_are_sides_of_the_meeting():
+    en = extract_text(
+        "Beijing\n\nForeign Minister Wang Yi met his Afghan and Pakistani counterparts in Beijing on May 21.",
+        "en",
+        "2025-06-10",
+    )
+    de = extract_text(
+        "Peking\n\nAußenminister Wang Yi traf am 21. Mai in Peking seine afghanischen und pakistanischen "
+        "Amtskollegen.",
+        "de",
+        "2025-06-10",
+    )
+    for found in (en, de):
+        (meeting,) = found.meetings
+        assert set(meeting.participant_countries) == {"CN", "AF", "PK"}
+
+
+def test_a_call_taken_from_a_counterpart_and_a_video_conference_are_phone_calls():
+    en = extract_text(
+        "Beijing\n\nOn June 9, Foreign Minister Wang Yi took a call from Egyptian Foreign Minister Badr "
+        "Abdelatty.",
+        "en",
+        "2025-06-10",
+    )
+    de = extract_text(
+        "Berlin\n\nAm Dienstag beriet Außenminister Johann Wadephul in einer Videokonferenz mit dem "
+        "französischen Außenminister Jean-Noël Barrot.",
+        "de",
+        "2025-06-10",
+    )
+    for found in (en, de):
+        (meeting,) = found.meetings
+        assert meeting.meeting_type == "phone-call"
+        assert len(meeting.participant_countries) == 2
+
+
+def test_a_possessive_ends_a_name():
+    found = extract_text(
+        "Beijing\n\nAt Spokesperson Lin Jian's Regular Press Conference it was said that Foreign Minister "
+        "Wang Yi met Egyptian Foreign Minister Badr Abdelatty in Beijing on June 9.",
+        "en",
+        "2025-06-10",
+    )
+    (meeting,) = found.meetings
+    assert not any("Regular" in p or "'s" in p for p in meeting.participants)

@@ -281,6 +281,27 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
     return out
 
 
+_COUNTERPARTS_AFTER = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:en|innen))\b")
+_ADJECTIVE_GLUE = re.compile(r"\s*(?:,|and|und|sowie)\s*|\s*,\s*(?:and|und)\s+")
+
+
+def _counterparts(doc: Document, sentence: Sentence) -> list[str]:
+    """ "met his Afghan and Pakistani counterparts", "traf seine afghanischen und pakistanischen
+    Amtskollegen": the countries of counterparts the sentence names by their adjectives only."""
+    out: list[str] = []
+    adjectives = doc.mentions_in(sentence.start, sentence.end, "country_adj")
+    for i, adj in enumerate(adjectives):
+        if not _COUNTERPARTS_AFTER.match(doc.text, adj.end):
+            continue
+        chain = [adj]
+        for prev in reversed(adjectives[:i]):  # the adjectives joined to it by "and" or commas
+            if not _ADJECTIVE_GLUE.fullmatch(doc.text, prev.end, chain[0].start):
+                break
+            chain.insert(0, prev)
+        out += [str(m.value) for m in chain if str(m.value) not in out]
+    return out
+
+
 _DATIVE_PLURAL = re.compile(r"\b(?:bei|nach|mit|in|von|zu|vor|aus|an|seit) den\s+$", re.I)
 _LAST_WORD = re.compile(r"([\w]+(?:-[\w]+)*)\s+$")
 
@@ -1033,6 +1054,9 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
     for name in _titled_persons(doc, sentence):
         if name not in meeting.participants:
             meeting.participants.append(name)  # "Später traf auch Xi den iranischen Präsidenten"
+    for iso in _counterparts(doc, sentence):  # "met his Afghan and Pakistani counterparts", names untold
+        if iso not in meeting.participant_countries:
+            meeting.participant_countries.append(iso)
     if (
         meeting.status == "held"
         and doc.in_answer(sentence.start)

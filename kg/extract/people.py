@@ -31,7 +31,7 @@ __all__ = ["find_people"]
 
 # capitals of Latin-1 and Latin Extended-A/B: "Đuro Macut", "Łukasz", "Šefčovič", "Žilinskas"
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
-_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
+_TOKEN = rf"[{_UPPER}](?:[\w\-]|['’](?!s\b))*\w"  # a possessive "'s" ends the name: "Lin Jian's briefing"
 # "der"/"den" only after "van"/"von": in German they are articles ("Viola Amherd den Startschuss")
 _PARTICLE_WORDS = r"al|el|bin|ibn|de|da|di|do|dos|du|[Vv]an der|[Vv]an den|[Vv]on der|van|von|la|le|ter|zu|y"
 _PARTICLE = rf"(?:{_PARTICLE_WORDS}|al-[\w]+)"
