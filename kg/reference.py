@@ -329,9 +329,19 @@ def distance_km(a: City, b: City) -> float:
     return 2 * 6371.0 * asin(sqrt(h))
 
 
+def _capital_key(name: str) -> str:
+    """A capital's name as the country table and GeoNames both spell it: "Port Vila" / "Port-Vila",
+    "Nuku'alofa" / "Nuku‘alofa", "St. George's" / "Saint George's", "Chișinău" / "Chisinau"."""
+    folded = unicodedata.normalize("NFKD", name.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"^(?:st\.?|saint)\s+", "saint ", folded)
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
 @lru_cache(maxsize=8)
 def cities(min_population: int = 50_000) -> dict[str, list[City]]:
-    """Cities of at least ``min_population``, keyed by every name they are matched by.
+    """Cities of at least ``min_population`` and the capitals of states, keyed by every name they are
+    matched by.
 
     Keys are the GeoNames name, its ASCII form when different ("Zurich" for "Zürich") and the
     exonyms of ``cities.json`` ("Peking"); stoplisted names are left out. Each list holds the
@@ -348,8 +358,14 @@ def cities(min_population: int = 50_000) -> dict[str, list[City]]:
             if city not in bucket:
                 bucket.append(city)
 
+    # a state's capital counts however small: "Funafuti", "Vaduz", "Valletta" name governments and venues
+    capitals = {
+        (_capital_key(e["capital"]), iso)
+        for iso, e in country_lexicon().items()
+        if e.get("capital") and e.get("wikidata")
+    }
     for city in _geonames_cities():
-        if city.population < min_population:
+        if city.population < min_population and (_capital_key(city.name), city.country) not in capitals:
             continue
         by_id[city.geonames_id] = city
         previous = by_name.get((city.name, city.country))

@@ -1115,3 +1115,85 @@ def test_a_possessive_ends_a_name():
     )
     (meeting,) = found.meetings
     assert not any("Regular" in p or "'s" in p for p in meeting.participants)
+
+
+def test_a_town_that_hosts_is_where_the_meeting_is_and_a_capital_named_by_its_country():
+    found = extract_text(
+        "Dushanbe\n\n- 31 March: Khujand hosts a trilateral summit of Tajik President Emomali Rahmon, Kyrgyz "
+        "President Sadyr Japarov and Uzbek President Shavkat Mirziyoyev.\n\n"
+        "Pacific Islands Forum leaders met in the Solomon Islands capital on Friday.",
+        "en",
+        "2025-04-02",
+    )
+    assert {m.place.name for m in found.meetings if m.place} == {"Khujand", "Honiara"}
+    forum = next(m for m in found.meetings if m.place and m.place.name == "Honiara")
+    assert forum.format == "pacific-islands-forum"
+
+
+def test_the_chair_of_a_session_in_the_host_capital_is_of_the_host_country():
+    found = extract_text(
+        "Honiara\n\nPacific Islands Forum leaders met in the Solomon Islands capital on Friday. The session "
+        "opened under the chairmanship of Prime Minister Jeremiah Tolo, with New Zealand Prime Minister "
+        "Christopher Luxon and Fiji's Prime Minister Sitiveni Rabuka at the table.",
+        "en",
+        "2025-09-13",
+    )
+    assert ("Jeremiah Tolo", "prime-minister", "SB") in positions(found)
+    # a titled name chairing nothing stays without a country
+    plain = extract_text(
+        "Honiara\n\nPrime Minister Jeremiah Tolo spoke to reporters on Friday.", "en", "2025-09-13"
+    )
+    assert not plain.positions
+
+
+def test_the_two_leaders_sign_for_the_two_sides_of_the_talks_just_told():
+    found = extract_text(
+        "Honiara\n\nPacific Islands Forum leaders met in Honiara on Wednesday, with Australian Prime Minister Anthony Albanese "
+        "and New Zealand Prime Minister Christopher Luxon among them.\n\n"
+        "On Thursday Papua New Guinea Prime Minister James Marape and Solomon Islands Prime Minister "
+        "Jeremiah Manele held talks on the sidelines. At the end of the hour-long session the two leaders "
+        "exchanged signed copies of a fisheries agreement.",
+        "en",
+        "2025-09-13",
+    )
+    (agreement,) = found.agreements
+    assert sorted(agreement.parties) == ["PG", "SB"]
+
+
+def test_capitals_that_conclude_a_treaty_are_its_parties_and_small_capitals_are_known():
+    found = extract_text(
+        "Canberra\n\nThe patrol deal rests on the Falepili Union, the treaty Canberra and Funafuti concluded "
+        "in Rarotonga in November 2023.",
+        "en",
+        "2025-09-13",
+    )
+    (treaty,) = found.agreements
+    assert sorted(treaty.parties) == ["AU", "TV"]
+    # a capital naming a document is no party: "the Minsk agreements"
+    minsk = extract_text("Kyiv\n\nUkraine and Russia signed the Minsk agreement in 2015.", "en", "2025-09-13")
+    assert all("BY" not in a.parties for a in minsk.agreements)
+
+
+def test_more_ways_of_signing_and_more_kinds_of_text():
+    en = extract_text(
+        "Tashkent\n\nLate October: the water ministries of Turkmenistan and Uzbekistan put pen to a "
+        "memorandum on the lower Amu Darya. Australia and Tuvalu brought into force a maritime security "
+        "arrangement on 10 September 2025. New Zealand and Samoa signed a Statement of Partnership.",
+        "en",
+        "2025-11-02",
+    )
+    de = extract_text(
+        "Mexiko-Stadt\n\nAm Dienstag setzten die deutsche Wirtschaftsministerin Katherina Reiche und ihr "
+        "mexikanischer Amtskollege Marcelo Ebrard ihre Unterschriften unter eine Gemeinsame "
+        "Absichtserklärung über Lieferketten.",
+        "de",
+        "2025-10-24",
+    )
+    kinds = {(a.agreement_type, tuple(sorted(a.parties))) for a in en.agreements}
+    assert kinds == {
+        ("memorandum", ("TM", "UZ")),
+        ("agreement", ("AU", "TV")),
+        ("joint-statement", ("NZ", "WS")),
+    }
+    (intent,) = de.agreements
+    assert (intent.agreement_type, sorted(intent.parties)) == ("memorandum", ["DE", "MX"])

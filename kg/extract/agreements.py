@@ -128,6 +128,27 @@ def _entered_into_force(doc: Document, sentence: Sentence, signed_on: DateValue 
     return None
 
 
+_THE_TWO = re.compile(
+    r"\b(?:the two|both) (?:leaders|ministers|foreign ministers|presidents|prime ministers|heads of state|sides|men|women)\b|"
+    r"\b(?:die beiden|beide) (?:Minister\w*|Außenminister\w*|Präsident\w*|Regierungschef\w*|Staatschef\w*|Seiten|Männer|Frauen)\b",
+    re.IGNORECASE,
+)
+
+
+def _the_two(doc: Document, sentence: Sentence, mention: Mention) -> Meeting | None:
+    """ "At the end of the session the two leaders exchanged signed copies of a fisheries agreement": the
+    meeting of exactly two sides first told last (in the sentence or the two before) is the signing's."""
+    if not _THE_TWO.search(doc.text, sentence.start, mention.start):
+        return None
+    floor = doc.sentences[max(0, sentence.index - 2)].start
+    pairs = [
+        m
+        for m in doc.found.meetings
+        if len(set(m.participant_countries)) == 2 and floor <= m.evidence[0].char_start <= sentence.start
+    ]
+    return max(pairs, key=lambda m: m.evidence[0].char_start) if pairs else None
+
+
 def _same_agreement(agreements, agreement_type: str, parties: list[str], period) -> Agreement | None:
     for agreement in agreements:
         if agreement.agreement_type != agreement_type or set(agreement.parties) != set(parties):
@@ -150,12 +171,43 @@ def _countries_in(doc: Document, start: int, end: int) -> list[str]:
     """The countries named between ``start`` and ``end``, a fixed group ("the five Central Asian states")
     as its members; not inside quotations, not a country that only mediated."""
     out: list[str] = []
-    for m in doc.mentions_in(start, end, "country", "country_adj", "country_group"):
+    for m in doc.mentions_in(start, end, "country", "country_adj", "country_group", "city"):
         if doc.in_quote(m.start) or _mediator(doc, m):
             continue
-        members = m.value if m.kind == "country_group" else (m.value,)
-        out += [str(c) for c in members if str(c) not in out]  # type: ignore[union-attr]
+        if m.kind == "city":  # "Canberra and Funafuti concluded": capitals paired, for their governments
+            iso = capital_country(m)
+            if (
+                iso is None
+                or _AT_PLACE.search(doc.text, max(0, m.start - 12), m.start)
+                or not _paired(doc, m)
+            ):
+                continue
+            members: tuple = (iso,)
+        else:
+            members = m.value if m.kind == "country_group" else (m.value,)  # type: ignore[assignment]
+        out += [str(c) for c in members if str(c) not in out]
     return out
+
+
+def _paired(doc: Document, m: Mention) -> bool:
+    """A capital joined by "and"/"und" to another state's name or capital: "Canberra and Funafuti",
+    "Moskau und Peking" (not "the Minsk agreements", "signed in Astana")."""
+    near = [
+        x
+        for x in doc.mentions_in(max(0, m.start - 40), m.end + 40, "country", "city")
+        if x.start != m.start and (x.kind == "country" or capital_country(x))
+    ]
+    return any(
+        re.fullmatch(r"\s+(?:and|und)\s+(?:the\s+)?", doc.text[a.end : b.start])
+        for x in near
+        for a, b in ((m, x), (x, m))
+        if a.end <= b.start
+    )
+
+
+_AT_PLACE = re.compile(
+    r"\b(?:in|im|at|to|nach|from|aus|von|bei|near|bis|via|über)\s+(?:the\s+|der\s+|dem\s+)?$", re.I
+)
 
 
 def _mediator(doc: Document, m: Mention) -> bool:
@@ -267,6 +319,25 @@ _RELATIVE_AFTER = re.compile(r",\s*(?:which|that|das|die|den|welche[ns]?)\s")
 _HE_SHE = re.compile(r"\b(?:er|he|she)\b")
 
 
+_CONTACT_CLAUSE = re.compile(
+    r"\s+(?:(?:had|have|has|hatten|haben)\s+)?(?:signed|concluded|inked|agreed|unterzeichnet\w*|geschlossen)\b"
+)
+
+
+def _contact_clause_parties(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
+    """ "the treaty Canberra and Funafuti concluded in Rarotonga": the two states the clause after the
+    agreement word names as those who signed it."""
+    states = _states(doc, mention.end, min(sentence.end, mention.end + 80))
+    if len(states) < 2:
+        return None
+    (first, a), (second, b) = states[0], states[1]
+    if not re.fullmatch(r"\s+(?:the\s+)?", doc.text[mention.end : first.start]) or not re.fullmatch(
+        r"\s+(?:and|und)\s+(?:the\s+)?", doc.text[first.end : second.start]
+    ):
+        return None
+    return [a, b] if a != b and _CONTACT_CLAUSE.match(doc.text, second.end) else None
+
+
 def _signers_after(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
     """ "the declaration …, which Kulubaev and Foreign Minister Wadephul's predecessor … signed", "das
     Memorandum …, das er mit dem kasachischen Außenminister unterschrieb": the countries of the people (and
@@ -372,7 +443,10 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at
         return True
     if doc.cues.NON_STATE.search(sentence.text):
         return False  # "Eni signed an agreement with Kazakhstan's state-owned KazMunayGas": companies sign
-    return any(not doc.in_quote(m.start) for m in doc.mentions_in(sentence.start, sentence.end, "country"))
+    return any(
+        not doc.in_quote(m.start) and (m.kind == "country" or (capital_country(m) and _paired(doc, m)))
+        for m in doc.mentions_in(sentence.start, sentence.end, "country", "city")
+    )  # a country, or capitals paired for their governments: "the treaty Canberra and Funafuti concluded"
 
 
 def _meetings_for(
@@ -665,13 +739,18 @@ def find_agreements(doc: Document) -> None:
                 parties = _countries_in(doc, between.end(), sentence.end)
             elif relative:
                 parties = relative
-            elif signers := _signers_after(doc, sentence, mention):
+            elif signers := _signers_after(doc, sentence, mention) or _contact_clause_parties(
+                doc, sentence, mention
+            ):
                 parties = signers
             else:
                 parties = _parties_around(doc, sentence, mention, first)
             if agreement_type in ("joint-statement", "declaration") and not between:
                 # "Nordic-Baltic Eight foreign ministers meet … with Poland and Ukraine, adopt joint statement"
                 parties = list(dict.fromkeys([*_format_members_before(doc, sentence, mention), *parties]))
+            pair = _the_two(doc, sentence, mention) if len(parties) < 2 else None
+            if pair is not None:  # "the two leaders exchanged signed copies": the two of the talks just told
+                meetings, meeting = [pair], pair
             if len(parties) < 2 and meeting is not None:
                 # the nearest meeting that says who took part ("the next summit" may not yet)
                 sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)

@@ -19,7 +19,7 @@ from kg.extract.lang import de, en
 from kg.extract.lexicon import Lexicon, lexicon_for
 from kg.extract.matcher import Mention
 from kg.extract.text import Paragraph, Sentence, quote_spans, segment
-from kg.model import Article, Evidence, Extraction, Meeting
+from kg.model import Article, Evidence, Extraction, Meeting, Position
 
 __all__ = [
     "SMALL_FORMAT",
@@ -127,6 +127,9 @@ class Document:
     )  # mention start -> meeting it refers to
     answers: list[tuple[int, int]] = field(default_factory=list)  # quotes that are an interviewee's answers
     receptions: set[str] = field(default_factory=set)  # keys of meetings told as "X received Y"
+    # positions whose title names no country or organisation ("Prime Minister X" of the host, unnamed):
+    # not facts, but a later stage may place them ("under the chairmanship of …" in the host's capital)
+    unplaced: list[Position] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     _person_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)

@@ -31,6 +31,11 @@ MIN_CONFIDENCE = 0.5  # measured on the dev set: below it a meeting was right tw
 _MINISTER_ROLES = {"foreign-minister", "minister", "deputy-foreign-minister", "deputy-minister"}
 _HEAD_ROLES = {"president", "prime-minister"}
 _LOCATIVE = re.compile(r"(?:\b(?:in|im|at|nach|to)\s+(?:der\s+|the\s+)?(?:\w+\s+)?|^\s*|[(]\s*)$", re.I)
+# a town that hosts: "Khujand hosts a trilateral summit", "Dushanbe is the venue for", "Baku war Gastgeber"
+_HOSTING = re.compile(
+    r"\s+(?:hosts|hosted|will host|is hosting|stages|staged|plays host|played host|(?:is|was) the venue|"
+    r"(?:ist|war|wird) (?:Gastgeber|Austragungsort|Schauplatz)|richtet\w*\s+(?:den|das|die|ein)\b)"
+)
 
 
 @dataclass
@@ -139,7 +144,8 @@ def _capital_of(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceR
     from kg import reference
 
     out = []
-    for m in doc.mentions_in(sentence.start, sentence.end, "country_adj"):
+    # "the Kazakh capital", "the Solomon Islands capital" (the country's name as an adjective)
+    for m in doc.mentions_in(sentence.start, sentence.end, "country_adj", "country"):
         if not _CAPITAL.match(doc.text, m.end):
             continue
         capital = capitals().get(str(m.value))
@@ -198,7 +204,11 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
             continue  # "musste nicht nach Peking schauen", "not in Geneva but …": where it was not
         if _BUILDING.search(before):
             continue  # "im Schloss Bellevue": a palace, not the town of that name
-        if _LOCATIVE.search(before) or (m.start == sentence.start and not _DATELINE.match(sentence.text)):
+        if (
+            _LOCATIVE.search(before)
+            or (m.start == sentence.start and not _DATELINE.match(sentence.text))
+            or _HOSTING.match(doc.text, m.end)
+        ):
             out.append((m, _city(m)))
     return out
 
@@ -1186,6 +1196,44 @@ def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
     )
 
 
+_CHAIR_BEFORE = re.compile(
+    r"\b(?:chairmanship of|chaired by|presided over by|hosted by|under the chair of|unter (?:dem )?Vorsitz (?:von|des|der)|"
+    r"Gastgeber(?:in)?)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _place_the_chair(doc: Document, meetings: list[Meeting]) -> None:
+    """ "The leaders' session opened under the chairmanship of Prime Minister Jeremiah Manele", the summit
+    told before held in the Solomon Islands capital: a chair the article gives no country to is of the
+    country the meeting is in (when no other side is) and sits at it."""
+    for position in doc.unplaced:
+        if position.person in doc.person_country:
+            continue
+        chair = next(
+            (
+                p
+                for p in doc.person_mentions
+                if p.name == position.person and _CHAIR_BEFORE.search(doc.text, max(0, p.start - 60), p.start)
+            ),
+            None,
+        )
+        if chair is None:
+            continue
+        told = [m for m in meetings if m.evidence and m.evidence[0].char_start <= chair.start and m.place]
+        if not told:
+            continue
+        meeting = max(told, key=lambda m: m.evidence[0].char_start)
+        host = meeting.place.country  # type: ignore[union-attr]
+        if host in {doc.person_country.get(p) for p in meeting.participants}:
+            continue
+        position.country, position.confidence = host, 0.6
+        doc.found.positions.append(position)
+        doc.person_country[position.person] = host
+        if position.person not in meeting.participants:
+            meeting.participants.append(position.person)
+
+
 def _finish(doc: Document, meeting: Meeting) -> None:
     # "Seit dem Besuch … im Januar 2024 wird verhandelt": a plan is never in the past
     if meeting.status == "planned" and _month_before_article(doc, meeting.date):
@@ -1644,6 +1692,7 @@ def find_meetings(doc: Document) -> None:
                     _add_participants(doc, meeting, lead_sentence)  # who the lead says signed or met
     if live:
         _same_venue_for_the_day(doc, meetings)
+    _place_the_chair(doc, meetings)
     for meeting in meetings:
         _finish(doc, meeting)
     for meeting in meetings:

@@ -546,6 +546,7 @@ def _drop_unplaced(doc: Document) -> None:
     """A title the article ties to no country and no organisation ("Präsident X" in an undated article,
     "spokesman X") is kept as a known person (meetings still count him) but yields no position: measured on
     the development set, none of those positions had the country the office belongs to."""
+    doc.unplaced[:] = [p for p in doc.found.positions if not (p.country or p.organization)]
     doc.found.positions[:] = [p for p in doc.found.positions if p.country or p.organization]
 
 

@@ -51,7 +51,7 @@ IN_FORCE = re.compile(  # ein Abkommen, von dem nur das Inkrafttreten erzählt w
 SIGNED = re.compile(
     r"\b(?:unterzeichnet|unterzeichneten|unterzeichnete|unterzeichnen|unterschrieben|unterschrieb|signiert|"
     r"signierten|schlossen|geschlossen|abgeschlossen|vereinbarten|vereinbart|paraphiert|paraphierten|"
-    r"Unterzeichnung|erzielt|setzten ihre Unterschrift\w*)\b",
+    r"Unterzeichnung|erzielt|setzten ihre Unterschrift\w*|Unterschrift(?:en)?\s+unter)\b",
     re.IGNORECASE,
 )
 READY_TO_SIGN = re.compile(
@@ -59,7 +59,8 @@ READY_TO_SIGN = re.compile(
     re.IGNORECASE,
 )  # willing, not signed
 SIGNED_PAST = re.compile(
-    r"\b(?:unterzeichneten|unterzeichnete|unterschrieben|unterschrieb|schlossen|verabschiedeten|verabschiedete|paraphierten)\b(?!.{0,40}\b(?:soll|sollen|werden)\b)",
+    r"\b(?:unterzeichneten|unterzeichnete|unterschrieben|unterschrieb|schlossen|verabschiedeten|verabschiedete|paraphierten|"
+    r"setzten\b.{0,80}\bUnterschrift(?:en)?\s+unter)\b(?!.{0,40}\b(?:soll|sollen|werden)\b)",
     re.IGNORECASE,
 )  # signed, in the past
 ADOPTED = re.compile(

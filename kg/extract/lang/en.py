@@ -42,7 +42,7 @@ NEGATION = re.compile(
 )
 SIGNED = re.compile(
     r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck|"
-    r"put their names to|put (?:his|her|their) signatures? (?:to|on))\b",
+    r"put their names to|put (?:his|her|their) signatures? (?:to|on)|put pen to|exchanged signed copies)\b",
     re.IGNORECASE,
 )
 READY_TO_SIGN = re.compile(
@@ -50,11 +50,14 @@ READY_TO_SIGN = re.compile(
     re.IGNORECASE,
 )  # willing, not signed
 SIGNED_PAST = re.compile(
-    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted|put their names to)\b",
+    r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted|put their names to|put pen to|"
+    r"exchanged signed copies)\b",
     re.IGNORECASE,
 )  # signed, in the past
 IN_FORCE = re.compile(  # an agreement told by its entry into force, not its signing
-    r"\b(?:entered into force|came into force|has been in force|in force since|took effect)\b", re.I
+    r"\b(?:entered into force|came into force|has been in force|in force since|took effect|"
+    r"brought into force|bring into force|bringing into force)\b",
+    re.I,
 )
 ADOPTED = re.compile(
     r"\b(?:adopted|adopt|adopting|adopts|approved|approving|endorsed|issued|issuing)\b", re.IGNORECASE
