@@ -1197,3 +1197,19 @@ def test_more_ways_of_signing_and_more_kinds_of_text():
     }
     (intent,) = de.agreements
     assert (intent.agreement_type, sorted(intent.parties)) == ("memorandum", ["DE", "MX"])
+
+
+def test_indian_honorifics_and_foreign_ministers_with_a_second_portfolio():
+    found = extract_text(
+        "New Delhi\n\nThe Union Cabinet chaired by Prime Minister Shri Narendra Modi met on Wednesday. "
+        "Minister of Foreign Affairs and Cooperation of the Democratic Republic of Timor-Leste Bendito dos "
+        "Santos Freitas will visit China. Ireland's Minister for Foreign Affairs and Trade Simon Harris "
+        "spoke.",
+        "en",
+        "2026-03-04",
+    )
+    assert positions(found) >= {
+        ("Narendra Modi", "prime-minister", "IN"),
+        ("Bendito dos Santos Freitas", "foreign-minister", "TL"),
+        ("Simon Harris", "foreign-minister", "IE"),
+    }

@@ -254,7 +254,8 @@ SPEECH_VERBS = re.compile(
 )
 HONORIFICS = frozenset(
     "Sheikh Sheikha Sayyid Sayyida Prince Princess Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty "
-    "Hon. Hon H.E. YB Dato' Dato’ Dato Datuk Datin Seri Sri Utama Haji Hajjah Tun".split()
+    "Hon. Hon H.E. YB Dato' Dato’ Dato Datuk Datin Seri Sri Utama Haji Hajjah Tun Shri Smt Smt. Shrimati "
+    "Kumari".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:and|&|[-–—])\s*$")  # "Deputy Prime Minister – Minister of Foreign Affairs"
 NAME_STOPWORDS = HONORIFICS | frozenset(
