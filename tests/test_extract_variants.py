@@ -1213,3 +1213,40 @@ def test_indian_honorifics_and_foreign_ministers_with_a_second_portfolio():
         ("Bendito dos Santos Freitas", "foreign-minister", "TL"),
         ("Simon Harris", "foreign-minister", "IE"),
     }
+
+
+TRANSCRIPT = (
+    "Interview\n\nArmeniens Vizeaußenminister Wahan Kostanjan im Gespräch.\n\nWo waren Sie?\n\n"
+    "Kostanjan: Am 19. Januar war ich in Vilnius bei meinem litauischen Kollegen, Vizeaußenminister "
+    "Marius Gražulis. Am 4. Februar habe ich in Brasília den brasilianischen Vizeaußenminister Paulo "
+    "Mendes getroffen.\n\nUnd dann?\n\nKostanjan: Auf dem Rückweg war ich am 2. März in Tirana bei "
+    "Albaniens Außenministerin Elisa Spiropali."
+)
+
+
+def test_an_interviewees_visits_told_in_a_transcript_without_a_meeting_word():
+    found = extract_text(TRANSCRIPT, "de", "2026-03-14")
+    met = {(m.place.name, frozenset(m.participants)) for m in found.meetings if m.place}
+    assert met == {
+        ("Vilnius", frozenset({"Wahan Kostanjan", "Marius Gražulis"})),
+        ("Brasília", frozenset({"Wahan Kostanjan", "Paulo Mendes"})),
+        ("Tirana", frozenset({"Wahan Kostanjan", "Elisa Spiropali"})),
+    }
+    # the same sentences told by a reporter name no one who travelled: no visit
+    reported = TRANSCRIPT.replace("Kostanjan: ", "").replace("Wo waren Sie?", "Er reiste viel.")
+    reported = reported.replace("Und dann?", "Danach.")
+    assert not any(
+        m.place and m.place.name == "Vilnius" for m in extract_text(reported, "de", "2026-03-14").meetings
+    )
+
+
+def test_an_english_interviewee_who_was_in_a_town_to_see_a_minister():
+    found = extract_text(
+        "Interview\n\nDeputy Foreign Minister Wahan Kostanyan of Armenia talks to us.\n\nWhere did you go?\n\n"
+        "Kostanyan: On 2 March I was in Tirana to see Albania's Foreign Minister Elisa Spiropali.\n\n"
+        "And then?\n\nKostanyan: Home.",
+        "en",
+        "2026-03-14",
+    )
+    (visit,) = found.meetings
+    assert visit.place.name == "Tirana" and set(visit.participants) == {"Wahan Kostanyan", "Elisa Spiropali"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -88,17 +89,32 @@ def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragra
 def _interview_answers(
     quotes: list[tuple[int, int]], paragraphs: list[Paragraph], text: str
 ) -> list[tuple[int, int]]:
-    """The quotations that are answers of an interview: whole paragraphs in quote marks, in an article
-    with at least two question paragraphs. The interviewee states facts there as a reporter would."""
+    """The answers of an interview: whole paragraphs in quote marks, or paragraphs opened by the
+    speaker's name ("Kostanjan: Am 19. Januar war ich in Vilnius …", "A: …") that opens at least two, in
+    an article with at least two question paragraphs. The interviewee states facts there as a reporter
+    would."""
     if sum(text[p.start : p.end].rstrip().endswith("?") for p in paragraphs) < 2:
         return []
     whole = {(p.start, p.end) for p in paragraphs}
-    return [
+    quoted = [
         (start, end)
         for start, end in quotes
         if (start - 1, end + 1) in whole
         or (start - 1, end + 1 + len(text[end + 1 : end + 2].strip())) in whole
     ]
+    labelled = [(p, m) for p in paragraphs if (m := _SPEAKER.match(text, p.start, p.end))]
+    speakers = Counter(m.group("name") for _, m in labelled)
+    spoken = [
+        (p.start, p.end)
+        for p, m in labelled
+        if speakers[m.group("name")] >= 2 and m.group("name") not in _QUESTION_LABELS
+    ]
+    return sorted([*quoted, *spoken])
+
+
+# a transcript's speaker label: "Kostanjan: ", "A: ", "Botschafter Villareal: "
+_SPEAKER = re.compile(r"\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:[ \t][A-ZÄÖÜ][\w'’.-]*){0,2}):[ \t]+(?=\S)")
+_QUESTION_LABELS = frozenset({"Q", "F", "Frage", "Question", "Interviewer", "Moderator", "Moderatorin"})
 
 
 @dataclass(frozen=True)

@@ -725,6 +725,11 @@ def _implicit_ministerials(doc: Document, sentence: Sentence) -> list[Mention]:
                     value = ("ministerial-meeting", False, False)
                     out.append(_ImplicitMention(role.start, role.end, role.text, "meeting", value))
                 break
+    if doc.in_answer(sentence.start) and doc.persons_in(sentence.start, sentence.end):
+        # an interviewee's "Am 19. Januar war ich in Vilnius bei meinem Kollegen X", "I was in Tirana to see
+        # X": a visit the speaker made, told without a meeting word
+        for m in doc.cues.FIRST_PERSON_VISIT.finditer(doc.text, sentence.start, sentence.end):
+            out.append(_ImplicitMention(m.start(), m.end(), m.group(0), "meeting", ("visit", False, True)))
     if formats and doc.cues.HELD.search(sentence.text):
         # "the leaders of the Organization of Turkic States gathered in Gabala": the format's summit
         for fmt in formats:
@@ -1416,6 +1421,10 @@ def find_meetings(doc: Document) -> None:
                         r"\bsich\b[^.;:]{0,80}$", doc.text[max(sentence.start, m.start - 90) : m.start]
                     )
                     and not _object_before(doc, sentence, m)  # "hatte auch den Außenminister getroffen"
+                    and not (  # an interviewee's "habe ich in Brasília die Generalsekretärin … getroffen"
+                        doc.in_answer(sentence.start)
+                        and re.search(r"\b(?:habe ich|haben wir)\b", doc.text[sentence.start : m.start])
+                    )
                 )  # "hätten sich am Donnerstag in Abu Dhabi getroffen", not "eine Entscheidung getroffen"
                 and not (m.text in doc.cues.OBJECT_VERBS and _without_object(doc, sentence, m))
                 and not (m.text in _CALLED_ON and not _courtesy_call(doc, sentence, m))

@@ -172,6 +172,10 @@ MODIFIER_AFTER = re.compile(
 LEADERS_OF = re.compile(
     r"\b(?:[Dd]ie\s+)?(?:Staats- und Regierungschefs|Staatschefs|Präsidenten)\s+(?:der|des)\s+$"
 )  # "die Staatschefs der OTS trafen sich"
+# an interviewee's visit told without a meeting word: "war ich in Vilnius bei meinem litauischen Kollegen"
+FIRST_PERSON_VISIT = re.compile(
+    r"\bwar ich\b(?=(?:[^.;:]|(?<=\d)\.){0,80}\bbei\s+(?:meine[mr]|seine[mr]|ihre[mr]|de[mnr]|[A-ZÄÖÜ]\w+s)\b)"
+)
 SIDELINES = re.compile(r"\b(?:am Rande|am Rand|an den Rändern)\b", re.I)  # a meeting beside another
 ALSO = re.compile(
     r"\b(?:zudem|außerdem|ebenfalls|darüber hinaus)\b", re.I

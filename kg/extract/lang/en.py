@@ -155,6 +155,8 @@ MODIFIER_AFTER = re.compile(
 LEADERS_OF = re.compile(
     r"\b(?:[Tt]he\s+)?(?:leaders|heads of state(?: and government)?|presidents)\s+of\s+(?:the\s+)?$"
 )  # "the leaders of the OTS gathered"
+# an interviewee's visit told without a meeting word: "I was in Tirana to see my counterpart"
+FIRST_PERSON_VISIT = re.compile(r"\bI was in\b(?=[^.;:]{0,80}\b(?:to see|with|visiting|as a guest of)\b)")
 SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b", re.I)  # a meeting beside another
 ALSO = re.compile(r"\b(?:also|in addition|additionally)\b", re.I)  # "He also met …": one more meeting
 REFLEXIVE_ONLY = re.compile(r"(?!)")  # (German only: "sich … getroffen")
