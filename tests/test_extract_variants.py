@@ -1250,3 +1250,12 @@ def test_an_english_interviewee_who_was_in_a_town_to_see_a_minister():
     )
     (visit,) = found.meetings
     assert visit.place.name == "Tirana" and set(visit.participants) == {"Wahan Kostanyan", "Elisa Spiropali"}
+
+
+def test_a_name_before_its_title_with_the_clause_verb_and_a_town_between():
+    found = extract_text(
+        "Suva\n\nAm 24. Februar hat den Gast in Suva Sitiveni Rabuka empfangen, der Premierminister von Fidschi.",
+        "de",
+        "2026-03-14",
+    )
+    assert ("Sitiveni Rabuka", "prime-minister", "FJ") in positions(found)

@@ -180,6 +180,7 @@ def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
 _NAME_TAIL = re.compile(rf"(?:{_TOKEN}|{_PARTICLE})(?:\s+(?:{_TOKEN}|{_PARTICLE}|{_ARTICLE_TOKEN})){{0,7}}$")
 
 
+_CLAUSE_VERB_BEFORE = re.compile(r"\s+(?:ge[a-zäöüß]+(?:en|t)|empfangen|besucht|getroffen|begrüßt)$")
 _COMMA_BEFORE_TITLE = re.compile(
     r",\s*(?P<article>(?:der|die|the|a|an|ein|eine)\s+)?(?P<words>(?:[a-zäöüß][\w-]*\s+){0,3})$"
 )
@@ -207,6 +208,13 @@ def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> 
     left = floor + comma.start()
     line = text.rfind("\n", 0, left) + 1  # a name never starts on the line above ("11:30 BST")
     tail = _NAME_TAIL.search(text, max(floor, left - 120, line), left)  # the name that ends at the comma
+    if not tail and doc.lang == "de" and comma.re is _COMMA_BEFORE_TITLE and comma.group("article"):
+        # "hat mich in Suva Sitiveni Rabuka empfangen, der Premierminister von Fidschi": the verb that ends
+        # the clause stands between the name and the comma
+        verb = _CLAUSE_VERB_BEFORE.search(text, max(floor, left - 30), left)
+        if verb:
+            left = verb.start()
+            tail = _NAME_TAIL.search(text, max(floor, left - 120, line), left)
     if not tail:
         return None
     raw = tail.group(0)
@@ -221,10 +229,13 @@ def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> 
         kept.insert(0, token)
     if not kept:
         return None
+    start = left - len(" ".join(kept))
+    while len(kept) > 1 and doc.mentions_in(start, start + len(kept[0]), "city", "country"):
+        start += len(kept.pop(0)) + 1  # "in Suva Sitiveni Rabuka": the town before the name is not part of it
     name = _POSSESSIVE.sub("", " ".join(kept))
     if len(kept) == 1 and name not in known:
         return None
-    return name, left - len(" ".join(kept)), left
+    return name, start, left
 
 
 def _titles(doc: Document) -> list[_Title]:
