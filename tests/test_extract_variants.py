@@ -1259,3 +1259,37 @@ def test_a_name_before_its_title_with_the_clause_verb_and_a_town_between():
         "2026-03-14",
     )
     assert ("Sitiveni Rabuka", "prime-minister", "FJ") in positions(found)
+
+
+def test_a_factbox_of_dated_items_on_one_pair_of_countries():
+    found = extract_text(
+        "FACTBOX-Berlin and Tashkent: three decades of deals\n\n"
+        "* 1993 - The two governments concluded an agreement on the protection of investments.\n\n"
+        "* 1995 - The labour ministries signed a memorandum on seasonal work in March.\n\n"
+        "* 2001 - Germany and Uzbekistan signed a convention on the avoidance of double taxation.",
+        "en",
+        "2026-06-17",
+    )
+    told = {(a.agreement_type, tuple(sorted(a.parties)), a.signed_on.lexical) for a in found.agreements}
+    assert told == {
+        ("agreement", ("DE", "UZ"), "1993"),
+        ("memorandum", ("DE", "UZ"), "1995-03"),
+        ("treaty", ("DE", "UZ"), "2001"),
+    }
+    # without a headline naming the pair, "the two governments" name no one
+    headless = extract_text(
+        "Deals\n\n* 1993 - The two governments concluded an agreement on the protection of investments.",
+        "en",
+        "2026-06-17",
+    )
+    assert not headless.agreements
+
+
+def test_a_text_members_are_asked_to_ratify_is_not_signed_there():
+    found = extract_text(
+        "Honiara\n\nLeaders of Fiji, Tonga and Samoa signed a communiqué on Friday that asks members to "
+        "ratify the regional fisheries convention.",
+        "en",
+        "2025-09-13",
+    )
+    assert [a.agreement_type for a in found.agreements] == ["joint-statement"]

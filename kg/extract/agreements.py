@@ -129,7 +129,8 @@ def _entered_into_force(doc: Document, sentence: Sentence, signed_on: DateValue 
 
 
 _THE_TWO = re.compile(
-    r"\b(?:the two|both) (?:leaders|ministers|foreign ministers|presidents|prime ministers|heads of state|sides|men|women)\b|"
+    r"\b(?:the two|both) (?:leaders|ministers|foreign ministers|presidents|prime ministers|heads of state|sides|men|women|"
+    r"governments|countries|states)\b|\b[Tt]he (?:labour|foreign|trade|health|economy|interior|justice|education) ministries\b|"
     r"\b(?:die beiden|beide) (?:Minister\w*|Außenminister\w*|Präsident\w*|Regierungschef\w*|Staatschef\w*|Seiten|Männer|Frauen)\b",
     re.IGNORECASE,
 )
@@ -147,6 +148,37 @@ def _the_two(doc: Document, sentence: Sentence, mention: Mention) -> Meeting | N
         if len(set(m.participant_countries)) == 2 and floor <= m.evidence[0].char_start <= sentence.start
     ]
     return max(pairs, key=lambda m: m.evidence[0].char_start) if pairs else None
+
+
+_ITEMS_YEAR = re.compile(r"\W{0,3}(?P<year>(?:19|20)\d\d)\s*[-–—:]\s")
+
+
+def _in_the_items_year(sentence: Sentence, day: DateValue | None) -> DateValue | None:
+    """A list item that opens with its year ("* 1992 - … signed in January"): a day the item gives without
+    a year is of that year, and an item without a day was signed that year."""
+    m = _ITEMS_YEAR.match(sentence.text)
+    if m is None:
+        return day
+    year = m.group("year")
+    if day is None:
+        return DateValue(year, "gYear", year, "absolute")
+    if day.resolution.startswith("relative") and day.datatype in ("date", "gYearMonth"):
+        return DateValue(year + day.lexical[4:], day.datatype, day.text, "absolute")
+    return day
+
+
+def _headline_pair(doc: Document) -> list[str]:
+    """The two countries a headline names, when it names exactly two ("Key agreements between South Korea
+    and Kazakhstan"): the sides an article about one pair means by "the two governments"."""
+    title = doc.sentences[0] if doc.sentences else None
+    if title is None or title.paragraph != 0:
+        return []
+    found: list[str] = []
+    for m in doc.mentions_in(title.start, title.end, "country", "country_adj", "city"):
+        iso = str(m.value) if m.kind != "city" else (capital_country(m) if _paired(doc, m) else None)
+        if iso and iso not in found:
+            found.append(iso)  # "FACTBOX-Seoul and Astana: three decades of deals"
+    return found if len(found) == 2 else []
 
 
 def _same_agreement(agreements, agreement_type: str, parties: list[str], period) -> Agreement | None:
@@ -437,6 +469,8 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at
     """
     if doc.persons_in(sentence.start, sentence.end) or doc.mentions_in(sentence.start, sentence.end, "role"):
         return True
+    if _THE_TWO.search(doc.text, sentence.start, at):
+        return True  # "The two governments concluded an agreement", "The labour ministries signed …"
     if doc.cues.NON_STATE.search(doc.text, sentence.start, at):
         return False  # "Das Museum … und das Nationalmuseum von Korea haben eine Vereinbarung …": they sign
     if meeting is not None:
@@ -686,6 +720,9 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
 
 
 # a document still to be negotiated: "… über den Text eines Friedensvertrags zu verhandeln"
+_TO_RATIFY = re.compile(
+    r"\b(?:to ratify|zu ratifizieren)\s+(?:the\s+|das\s+|den\s+|die\s+)?(?:[\w-]+\s+){0,5}$"
+)
 _TO_NEGOTIATE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:zu verhandeln|weiterzuverhandeln|auszuhandeln|to negotiate|to be negotiated)\b"
 )
@@ -725,6 +762,8 @@ def find_agreements(doc: Document) -> None:
                 continue
             if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
                 continue
+            if _TO_RATIFY.search(doc.text, max(sentence.start, mention.start - 80), mention.start):
+                continue  # "asks members to ratify the regional fisheries convention": a call, no signing
             if _TO_NEGOTIATE.match(doc.text, mention.end, sentence.end):
                 continue  # "vereinbarten, weiter über den Text eines Friedensvertrags zu verhandeln"
             meetings, inside = _meetings_for(doc, sentence, mention.start, meeting_starts)
@@ -751,6 +790,10 @@ def find_agreements(doc: Document) -> None:
             pair = _the_two(doc, sentence, mention) if len(parties) < 2 else None
             if pair is not None:  # "the two leaders exchanged signed copies": the two of the talks just told
                 meetings, meeting = [pair], pair
+            elif len(parties) < 2 and _THE_TWO.search(doc.text, sentence.start, mention.start):
+                parties = (
+                    _headline_pair(doc) or parties
+                )  # a factbox on two countries: "The two governments …"
             if len(parties) < 2 and meeting is not None:
                 # the nearest meeting that says who took part ("the next summit" may not yet)
                 sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)
@@ -790,6 +833,7 @@ def find_agreements(doc: Document) -> None:
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
             own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
+            own_date = _in_the_items_year(sentence, own_date)  # "* 1992 - … signed in January"
             named = _YEAR_NAMED_BEFORE.search(
                 doc.text, max(sentence.start, mention.start - 60), mention.start
             )
