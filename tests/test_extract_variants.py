@@ -6,6 +6,8 @@ Each test is a text written for it, extracted, and the facts it must (or must no
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extracting import extract_text
 
@@ -1293,3 +1295,29 @@ def test_a_text_members_are_asked_to_ratify_is_not_signed_there():
         "2025-09-13",
     )
     assert [a.agreement_type for a in found.agreements] == ["joint-statement"]
+
+
+THREAD = (
+    "Thread: Margus Tsahkna in Jakarta\n\nMargus Tsahkna, Minister of Foreign Affairs of Estonia\n\n"
+    "1/ Touched down in Jakarta.\n\n"
+    "2/ Good talks this morning with my friend and Indonesian counterpart Sugiono at Pejambon.\n\n"
+    "3/ Between meetings, a quick call with my Ukrainian colleague Andrii Sybiha.\n\n"
+    "4/ Singapore, day two. Breakfast with Foreign Minister Vivian Balakrishnan of Singapore.\n\n"
+    "5/ Back to Tallinn tonight."
+)
+
+
+def test_a_ministers_thread_of_posts_tells_what_the_author_did():
+    found = extract_text(THREAD, "en", "2025-11-12")
+    met = {(m.meeting_type, frozenset(m.participants)) for m in found.meetings}
+    assert met == {
+        ("bilateral-talks", frozenset({"Margus Tsahkna", "Sugiono"})),
+        ("phone-call", frozenset({"Margus Tsahkna", "Andrii Sybiha"})),
+        ("bilateral-talks", frozenset({"Margus Tsahkna", "Vivian Balakrishnan"})),
+    }
+    assert ("Sugiono", "foreign-minister", "ID") in positions(found)
+    # the same lines in a reporter's article without numbered posts name no author who met
+    reported = re.sub(r"\d/ ", "", THREAD)
+    assert all(
+        "Margus Tsahkna" not in m.participants for m in extract_text(reported, "en", "2025-11-12").meetings
+    )

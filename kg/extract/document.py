@@ -112,6 +112,32 @@ def _interview_answers(
     return sorted([*quoted, *spoken])
 
 
+_FIRST_PERSON_WORDS = re.compile(r"\b(?:I|my|me|we|our|us|ich|mein\w*|mir|mich|wir|unser\w*|uns)\b")
+_POST_NUMBER = re.compile(r"\s*\d{1,2}/\s")  # "2/ Good talks this morning …": a numbered post of a thread
+
+
+def _first_person_posts(
+    quotes: list[tuple[int, int]], paragraphs: list[Paragraph], text: str
+) -> list[tuple[int, int]]:
+    """The body of a piece its author tells in the first person (a minister's thread of posts: "Good talks
+    this morning with my friend and Indonesian counterpart …", an op-ed): most paragraphs after the
+    headline and byline speak as "I"/"my" outside quotation marks. The author, named in the headline or
+    byline, states facts there as an interviewee does."""
+    body = paragraphs[2:]
+    posts = [p for p in body if _POST_NUMBER.match(text, p.start)]
+    unquoted = [
+        p
+        for p in body
+        if any(
+            not any(a <= m.start() < b for a, b in quotes)
+            for m in _FIRST_PERSON_WORDS.finditer(text, p.start, p.end)
+        )
+    ]
+    if len(posts) < 3 and (len(unquoted) < 3 or 2 * len(unquoted) < len(body)):
+        return []
+    return [(p.start, p.end) for p in body]
+
+
 # a transcript's speaker label: "Kostanjan: ", "A: ", "Botschafter Villareal: "
 _SPEAKER = re.compile(r"\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:[ \t][A-ZÄÖÜ][\w'’.-]*){0,2}):[ \t]+(?=\S)")
 _QUESTION_LABELS = frozenset({"Q", "F", "Frage", "Question", "Interviewer", "Moderator", "Moderatorin"})
@@ -172,7 +198,9 @@ class Document:
             quotes=quote_spans(text),
             found=Extraction(article=article),
         )
-        doc.answers = _interview_answers(doc.quotes, paragraphs, text)
+        doc.answers = _interview_answers(doc.quotes, paragraphs, text) or _first_person_posts(
+            doc.quotes, paragraphs, text
+        )
         doc._starts = [m.start for m in mentions]
         doc._quote_starts = [q[0] for q in doc.quotes]
         doc._sentence_starts = [s.start for s in sentences]
@@ -201,6 +229,14 @@ class Document:
     def in_answer(self, pos: int) -> bool:
         """Inside an interview answer: a quotation that is a whole paragraph of a question-and-answer piece."""
         return any(start <= pos < end for start, end in self.answers)
+
+    def in_post(self, pos: int) -> bool:
+        """Inside a numbered post of an author's thread ("2/ Good talks this morning with …"), which the
+        author tells without "I": the author is the one who acted."""
+        sentence = self.sentence_at(pos)
+        if sentence is None or not self.in_answer(pos):
+            return False
+        return _POST_NUMBER.match(self.text, self.paragraphs[sentence.paragraph].start) is not None
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1

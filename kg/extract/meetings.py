@@ -916,8 +916,9 @@ def _pick_date(doc: Document, dates: list, mention: Mention) -> DateValue | None
 
 
 def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
-    held = bool(doc.cues.HELD.search(sentence.text))
     persons = doc.persons_in(sentence.start, sentence.end)
+    # a post of the author's thread tells what the author did: "Breakfast with Foreign Minister X"
+    held = bool(doc.cues.HELD.search(sentence.text)) or bool(persons and doc.in_post(sentence.start))
     if cue.verb and doc.cues.RECEPTION.fullmatch(cue.mention.text):
         # "Wadephul wurde von Präsident Tokajew empfangen", "Tokayev received the Azerbaijani minister": two
         # office holders, not "received a letter", "empfing die Delegation"
@@ -1075,7 +1076,7 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
     if (
         meeting.status == "held"
         and doc.in_answer(sentence.start)
-        and doc.cues.FIRST_PERSON.search(sentence.text)
+        and (doc.cues.FIRST_PERSON.search(sentence.text) or doc.in_post(sentence.start))
     ):
         speaker = _interviewee(
             doc
@@ -1607,6 +1608,12 @@ def find_meetings(doc: Document) -> None:
                     )
                 # the event told beside another is not that other one: "met on the sidelines of the summit"
                 earlier = meetings[:told_here] if beside else meetings
+                if doc.in_post(sentence.start):  # each post of a thread tells its own event
+                    earlier = [
+                        m
+                        for m in earlier
+                        if any(doc.sentence_at(e.char_start) in paragraph.sentences for e in m.evidence)
+                    ]
                 existing = _just_told(doc, sentence, current, earlier, cue) or (
                     _find_existing(earlier, cue, doc.article.date, receptions=doc.receptions)
                     or _headline_meeting(doc, earlier, cue)
