@@ -1321,3 +1321,21 @@ def test_a_ministers_thread_of_posts_tells_what_the_author_did():
     assert all(
         "Margus Tsahkna" not in m.participants for m in extract_text(reported, "en", "2025-11-12").meetings
     )
+
+
+def test_a_round_of_negotiations_between_two_sides_on_a_text():
+    de = extract_text(
+        "Abu Dhabi\n\nDie neunte Verhandlungsrunde über ein Freihandelsabkommen zwischen der Europäischen "
+        "Union und den Vereinigten Arabischen Emiraten ist an diesem Freitag in Abu Dhabi zu Ende gegangen.",
+        "de",
+        "2026-09-25",
+    )
+    en = extract_text(
+        "Brussels\n\nThe ninth round of negotiations on a trade agreement between the European Union and "
+        "India ended in Brussels on Friday.",
+        "en",
+        "2026-09-25",
+    )
+    for found, sides in ((de, {"EU", "AE"}), (en, {"EU", "IN"})):
+        (meeting,) = found.meetings
+        assert set(meeting.participant_countries) == sides and meeting.ordinal == 9

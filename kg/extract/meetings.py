@@ -271,7 +271,12 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
             if iso and iso not in out:
                 out.append(iso)
     after = text[mention.end : min(sentence.end, mention.end + 120)]
-    between = re.match(r"\s*(?:zwischen|between)\b", after)
+    # "talks between X and Y", "die Verhandlungsrunde über ein Freihandelsabkommen zwischen X und Y"
+    between = re.match(
+        r"\s*(?:(?:über|zu|on|about|for)\s+(?:(?:ein|eine|einen|einem|a|an|the|das|die|den)\s+)?(?:[\w-]+\s+){1,2})?"
+        r"(?:zwischen|between)\b",
+        after,
+    )
     if between:
         for m in doc.mentions_in(mention.end, min(sentence.end, mention.end + 120), "country", "country_adj"):
             if str(m.value) not in out:
