@@ -1339,3 +1339,14 @@ def test_a_round_of_negotiations_between_two_sides_on_a_text():
     for found, sides in ((de, {"EU", "AE"}), (en, {"EU", "IN"})):
         (meeting,) = found.meetings
         assert set(meeting.participant_countries) == sides and meeting.ordinal == 9
+
+
+def test_our_embassy_in_a_speakers_answer_is_the_speakers_countrys():
+    found = extract_text(
+        THREAD.replace("5/ Back to Tallinn tonight.", "5/ Opened our new embassy in Jakarta."),
+        "en",
+        "2025-11-12",
+    )
+    assert missions(found) == {("embassy", "EE", "ID", "Jakarta", "opened")}
+    reported = extract_text("Jakarta\n\nThe minister opened our new embassy in Jakarta.", "en", "2025-11-12")
+    assert not reported.missions  # "our" of a reporter names no state

@@ -1180,6 +1180,23 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         opening = _CLAUSE_OPENING.match(doc.text, start)  # "…, dass die Mongolei ein Generalkonsulat …"
         if subjects and subjects[0][0].start - (opening.end() if opening else start) < 3:
             return subjects[0][1]
+    ours = re.search(
+        r"\b(?:our|we are opening an?|we will open an?|unser\w*)\s+(?:\w+\s+)?$",
+        doc.text[clause_start : mention.start],
+    )
+    if ours and doc.in_answer(
+        mention.start
+    ):  # "opened our new embassy", "we are opening a consulate": the speaker's
+        speaker = next(
+            (
+                p.name
+                for p in doc.person_mentions
+                if p.start < doc.answers[0][0] and p.name in doc.person_country
+            ),
+            None,
+        )
+        if speaker:
+            return doc.person_country[speaker]
     own = re.search(
         r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s+(?:\w+\s+)?$", doc.text[clause_start : mention.start]
     )
