@@ -1350,3 +1350,26 @@ def test_our_embassy_in_a_speakers_answer_is_the_speakers_countrys():
     assert missions(found) == {("embassy", "EE", "ID", "Jakarta", "opened")}
     reported = extract_text("Jakarta\n\nThe minister opened our new embassy in Jakarta.", "en", "2025-11-12")
     assert not reported.missions  # "our" of a reporter names no state
+
+
+def test_surnames_written_in_capitals_as_ministries_readouts_do():
+    found = extract_text(
+        "Tokyo\n\n1. On June 12, Mr. IWAYA Takeshi, Minister for Foreign Affairs of Japan, held a meeting with "
+        "H.E. Mr. Ararat MIRZOYAN, Minister of Foreign Affairs of the Republic of Armenia. 2. Minister IWAYA "
+        "welcomed Minister MIRZOYAN.",
+        "en",
+        "2025-06-12",
+    )
+    assert positions(found) >= {
+        ("Takeshi Iwaya", "foreign-minister", "JP"),
+        ("Ararat Mirzoyan", "foreign-minister", "AM"),
+    }
+    (meeting,) = found.meetings
+    assert set(meeting.participants) == {"Takeshi Iwaya", "Ararat Mirzoyan"}
+    # surname first stays first when the table does not say otherwise: "BUI Thanh Son" is Bui Thanh Son
+    viet = extract_text(
+        "Hanoi\n\nH.E. Mr. BUI Thanh Son, Minister of Foreign Affairs of Viet Nam, met the press.",
+        "en",
+        "2025-06-12",
+    )
+    assert {p.person for p in viet.positions} <= {"Bui Thanh Son"}

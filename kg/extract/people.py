@@ -498,6 +498,11 @@ def find_people(doc: Document) -> None:
         claimed.add(start)
         if len(name.split()) < 2:
             name = known.get(name, name)
+        written, name = name, _in_usual_case(name)
+        if (
+            written != name
+        ):  # "Mr. IWAYA Takeshi", "H.E. Mr. Ararat MIRZOYAN": the text's spelling stays a key
+            known[written] = name
         if title.candidates:  # "Bundeskanzler Friedrich Merz" in an article that names Austria more often
             title.country = _office_country(doc, name, title) or title.country
         if title.country is None and title.organization is None and end > title.end:
@@ -521,11 +526,11 @@ def find_people(doc: Document) -> None:
     short: dict[str, set[str]] = {}
     for name in known:
         tokens = name.split()
-        if len(tokens) > 1:
-            short.setdefault(tokens[-1], set()).add(name)
-            short.setdefault(tokens[0], set()).add(name)
+        if len(tokens) > 1:  # of the name the text writes, the person it names ("IWAYA" of Takeshi Iwaya)
+            short.setdefault(tokens[-1], set()).add(known[name])
+            short.setdefault(tokens[0], set()).add(known[name])
         if len(tokens) > 2 and all(t[:1].isupper() for t in tokens[-2:]):  # "Ramírez Lezcano": two surnames
-            short.setdefault(" ".join(tokens[-2:]), set()).add(name)
+            short.setdefault(" ".join(tokens[-2:]), set()).add(known[name])
     shared = _shared_surnames(doc) if short else frozenset()
     for key, names in short.items():
         if len(names) == 1 and key not in known and key not in shared and _valid_name_token(key, doc):
@@ -1011,6 +1016,23 @@ def _folded_tokens(name: str) -> list[str]:
     from anyascii import anyascii
 
     return re.sub(r"[^0-9a-z]+", " ", anyascii(name).casefold()).split()
+
+
+def _in_usual_case(name: str) -> str:
+    """A name written with its surname in capitals, as ministries' readouts do ("Ararat MIRZOYAN", "IWAYA
+    Takeshi"), in the usual case; the surname put last when that is how the reference table of office
+    holders spells the person ("Takeshi Iwaya"), else left where it stands ("Bui Thanh Son" is written
+    surname first in English too)."""
+    tokens = name.split()
+    caps = [len(t) > 2 and t.isupper() and t.replace("-", "").isalpha() for t in tokens]
+    if not any(caps) or all(caps):
+        return name
+    usual = [t.capitalize() if c else t for t, c in zip(tokens, caps, strict=True)]
+    if caps[0]:
+        turned = " ".join([*usual[1:], usual[0]])
+        if _holder(turned) is not None and _holder(" ".join(usual)) is None:
+            return turned
+    return " ".join(usual)
 
 
 def _holder(name: str):
