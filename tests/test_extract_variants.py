@@ -1373,3 +1373,19 @@ def test_surnames_written_in_capitals_as_ministries_readouts_do():
         "2025-06-12",
     )
     assert {p.person for p in viet.positions} <= {"Bui Thanh Son"}
+
+
+def test_a_look_back_on_a_year_dates_its_days_in_that_year():
+    text = (
+        "2025 in Central Asian diplomacy: a timeline\n\n"
+        "- 31 March: Khujand hosts a trilateral summit of Tajik President Emomali Rahmon, Kyrgyz President "
+        "Sadyr Japarov and Uzbek President Shavkat Mirziyoyev."
+    )
+    (summit,) = extract_text(text, "en", "2026-01-06").meetings
+    assert (summit.date.lexical, summit.status) == ("2025-03-31", "held")
+    # a headline that looks forward keeps the coming March
+    ahead = text.replace(
+        "2025 in Central Asian diplomacy: a timeline", "Central Asian diplomacy: the year ahead"
+    )
+    (planned,) = extract_text(ahead, "en", "2026-01-06").meetings
+    assert planned.date.lexical == "2026-03-31"

@@ -833,7 +833,9 @@ def find_agreements(doc: Document) -> None:
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
             own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
-            own_date = _in_the_items_year(sentence, own_date)  # "* 1992 - … signed in January"
+            own_date = doc.in_chronicle_year(
+                _in_the_items_year(sentence, own_date)
+            )  # "* 1992 - … in January"
             named = _YEAR_NAMED_BEFORE.search(
                 doc.text, max(sentence.start, mention.start - 60), mention.start
             )

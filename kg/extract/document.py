@@ -20,7 +20,7 @@ from kg.extract.lang import de, en
 from kg.extract.lexicon import Lexicon, lexicon_for
 from kg.extract.matcher import Mention
 from kg.extract.text import Paragraph, Sentence, quote_spans, segment
-from kg.model import Article, Evidence, Extraction, Meeting, Position
+from kg.model import Article, DateValue, Evidence, Extraction, Meeting, Position
 
 __all__ = [
     "SMALL_FORMAT",
@@ -138,6 +138,24 @@ def _first_person_posts(
     return [(p.start, p.end) for p in body]
 
 
+_LOOKING_BACK = re.compile(
+    r"\b(?:timeline|in review|year in|review of|recap|looking back|look back|Rückblick|Jahresrückblick|Chronik|Bilanz)\b",
+    re.IGNORECASE,
+)
+
+
+def _chronicle_year(doc: Document) -> str | None:
+    """The year a retrospective's headline names, when the article looks back on it from a later year."""
+    if not doc.paragraphs or not doc.article.date:
+        return None
+    title = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end]
+    years = set(re.findall(r"\b((?:19|20)\d\d)\b", title))
+    if len(years) != 1 or not _LOOKING_BACK.search(title):
+        return None
+    year = years.pop()
+    return year if year < doc.article.date[:4] else None
+
+
 # a transcript's speaker label: "Kostanjan: ", "A: ", "Botschafter Villareal: "
 _SPEAKER = re.compile(r"\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:[ \t][A-ZÄÖÜ][\w'’.-]*){0,2}):[ \t]+(?=\S)")
 _QUESTION_LABELS = frozenset({"Q", "F", "Frage", "Question", "Interviewer", "Moderator", "Moderatorin"})
@@ -229,6 +247,17 @@ class Document:
     def in_answer(self, pos: int) -> bool:
         """Inside an interview answer: a quotation that is a whole paragraph of a question-and-answer piece."""
         return any(start <= pos < end for start, end in self.answers)
+
+    def in_chronicle_year(self, day: DateValue | None) -> DateValue | None:
+        """A day the text gives without its year ("31 March") in a look back on one year ("2025 in Central
+        Asian diplomacy: a timeline", "Jahresrückblick 2025"), dated the January after: of that year, not
+        the coming one."""
+        year = _chronicle_year(self)
+        if day is None or year is None or day.resolution != "relative-to-article":
+            return day
+        if day.datatype not in ("date", "gYearMonth") or re.search(r"\b(?:19|20)\d\d\b", day.text):
+            return day
+        return DateValue(year + day.lexical[4:], day.datatype, day.text, "relative-to-article")
 
     def in_post(self, pos: int) -> bool:
         """Inside a numbered post of an author's thread ("2/ Good talks this morning with …"), which the

@@ -842,7 +842,7 @@ def _cue(
         generic=generic,
         verb=verb,
         definite=definite,
-        date=_pick_date(doc, dates, mention),
+        date=doc.in_chronicle_year(_pick_date(doc, dates, mention)),
         place=place,
         venue_country=venue,
         format=str(formats[0].value) if formats else None,
