@@ -1189,14 +1189,7 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     if ours and doc.in_answer(
         mention.start
     ):  # "opened our new embassy", "we are opening a consulate": the speaker's
-        speaker = next(
-            (
-                p.name
-                for p in doc.person_mentions
-                if p.start < doc.answers[0][0] and p.name in doc.person_country
-            ),
-            None,
-        )
+        speaker = doc.interviewee(doc.person_country.get)
         if speaker:
             return doc.person_country[speaker]
     own = re.search(

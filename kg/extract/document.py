@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -190,6 +191,7 @@ class Document:
     # positions whose title names no country or organisation ("Prime Minister X" of the host, unnamed):
     # not facts, but a later stage may place them ("under the chairmanship of …" in the host's capital)
     unplaced: list[Position] = field(default_factory=list)
+    chronicle_year: str | None = None  # the year a look back is on ("2025 in … : a timeline"), read once
     _starts: list[int] = field(default_factory=list)
     _person_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
@@ -219,6 +221,7 @@ class Document:
         doc.answers = _interview_answers(doc.quotes, paragraphs, text) or _first_person_posts(
             doc.quotes, paragraphs, text
         )
+        doc.chronicle_year = _chronicle_year(doc)
         doc._starts = [m.start for m in mentions]
         doc._quote_starts = [q[0] for q in doc.quotes]
         doc._sentence_starts = [s.start for s in sentences]
@@ -252,12 +255,25 @@ class Document:
         """A day the text gives without its year ("31 March") in a look back on one year ("2025 in Central
         Asian diplomacy: a timeline", "Jahresrückblick 2025"), dated the January after: of that year, not
         the coming one."""
-        year = _chronicle_year(self)
+        year = self.chronicle_year
         if day is None or year is None or day.resolution != "relative-to-article":
             return day
         if day.datatype not in ("date", "gYearMonth") or re.search(r"\b(?:19|20)\d\d\b", day.text):
             return day
         return DateValue(year + day.lexical[4:], day.datatype, day.text, "relative-to-article")
+
+    def interviewee(self, fits: Callable[[str], object] | None = None) -> str | None:
+        """The one who answers an interview or writes a thread: the first person its headline or
+        introduction names (before the first answer), of those ``fits`` accepts."""
+        first_answer = self.answers[0][0] if self.answers else 0
+        return next(
+            (
+                p.name
+                for p in self.person_mentions
+                if p.start < first_answer and (fits is None or fits(p.name))
+            ),
+            None,
+        )
 
     def in_post(self, pos: int) -> bool:
         """Inside a numbered post of an author's thread ("2/ Good talks this morning with …"), which the

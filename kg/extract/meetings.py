@@ -1083,8 +1083,8 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
         and doc.in_answer(sentence.start)
         and (doc.cues.FIRST_PERSON.search(sentence.text) or doc.in_post(sentence.start))
     ):
-        speaker = _interviewee(
-            doc
+        speaker = (
+            doc.interviewee()
         )  # "At our meeting in Tashkent, … and I agreed": the one interviewed was there
         if speaker and speaker not in meeting.participants:
             meeting.participants.append(speaker)
@@ -1168,12 +1168,6 @@ def _sides(doc: Document, meeting: Meeting) -> list[str]:
         if country and country not in out:
             out.append(country)
     return out
-
-
-def _interviewee(doc: Document) -> str | None:
-    """The person an interview is with: the first one its headline or introduction names."""
-    first_answer = doc.answers[0][0] if doc.answers else 0
-    return next((p.name for p in doc.person_mentions if p.start < first_answer), None)
 
 
 def _continues(doc: Document, meeting: Meeting, sentence: Sentence) -> bool:
@@ -1617,7 +1611,7 @@ def find_meetings(doc: Document) -> None:
                     earlier = [
                         m
                         for m in earlier
-                        if any(doc.sentence_at(e.char_start) in paragraph.sentences for e in m.evidence)
+                        if any(paragraph.start <= e.char_start < paragraph.end for e in m.evidence)
                     ]
                 existing = _just_told(doc, sentence, current, earlier, cue) or (
                     _find_existing(earlier, cue, doc.article.date, receptions=doc.receptions)

@@ -909,14 +909,7 @@ def _named_counterparts(doc: Document, known: dict[str, str]) -> list[tuple[_Tit
                 subject = before[-1].name
                 break
         if subject is None and doc.in_answer(adj.start):  # "my Indonesian counterpart Sugiono": the speaker's
-            subject = next(
-                (
-                    p.name
-                    for p in doc.person_mentions
-                    if p.start < doc.answers[0][0] and doc.person_roles.get(p.name)
-                ),
-                None,
-            )
+            subject = doc.interviewee(doc.person_roles.get)
         roles = [r for r in _DIPLOMATIC_ROLES if r in doc.person_roles.get(subject or "", set())]
         if "foreign-minister" in roles:
             roles = ["foreign-minister"]
