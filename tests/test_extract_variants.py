@@ -1389,3 +1389,217 @@ def test_a_look_back_on_a_year_dates_its_days_in_that_year():
     )
     (planned,) = extract_text(ahead, "en", "2026-01-06").meetings
     assert planned.date.lexical == "2026-03-31"
+
+
+def test_a_ministrys_release_speaks_for_its_state():
+    release = (
+        "Changes to the network of missions\n\n"
+        "Press release of the Ministry of Foreign Affairs of the Republic of Estonia\n\n"
+        "The consulate general in Sankt Petersburg has ceased operations. The embassy in Uganda will be opened "
+        "in Kampala next year. Our first resident mission in Central America opens in Panama City in May."
+    )
+    found = extract_text(release, "en", "2026-02-10")
+    assert missions(found) >= {
+        ("consulate-general", "EE", "RU", "Saint Petersburg", "closed"),
+        ("embassy", "EE", "UG", None, "agreed"),
+    }
+    # the same lines in a newspaper's report say nothing of whose missions they are
+    report = release.replace(
+        "Press release of the Ministry of Foreign Affairs of the Republic of Estonia", "By our correspondent"
+    )
+    assert not extract_text(report, "en", "2026-02-10").missions
+    # the release line names its ministry without its state: the ministry's own name says it
+    german = extract_text(
+        "Auslandsnetz\n\nPressemitteilung des Auswärtigen Amts, 10.02.2026\n\n"
+        "Das Generalkonsulat in Jekaterinburg hat seinen Betrieb zum 1. Februar eingestellt.",
+        "de",
+        "2026-02-10",
+    )
+    assert ("consulate-general", "DE", "RU", "Yekaterinburg", "closed") in missions(german)
+
+
+def test_a_report_of_a_statement_is_no_release_line():
+    found = extract_text(
+        "Missions\n\nThe decision was confirmed by Estonia, the presidency's press office said.\n\n"
+        "The consulate general in Sankt Petersburg has ceased operations.",
+        "en",
+        "2026-02-10",
+    )
+    assert not found.missions
+
+
+def test_a_mission_moved_from_one_town_to_another():
+    found = extract_text(
+        "Nigeria\n\nPolen hat seine Botschaft in Nigeria im März von Lagos in die Hauptstadt Abuja verlegt.",
+        "de",
+        "2026-04-02",
+    )
+    assert missions(found) >= {
+        ("embassy", "PL", "NG", "Lagos", "closed"),
+        ("embassy", "PL", "NG", "Abuja", "opened"),
+    }
+    # a move that is only planned is no closing yet
+    planned = extract_text(
+        "Nigeria\n\nPolen will seine Botschaft in Nigeria von Lagos nach Abuja verlegen.", "de", "2026-04-02"
+    )
+    assert not any(m.status == "closed" for m in planned.missions)
+
+
+def test_a_heading_line_is_not_the_subject_of_its_paragraph():
+    found = extract_text(
+        "Auslandsnetz\n\nPressemitteilung des Auswärtigen Amts\n\nNairobi\nDie Botschaft in Ruanda ist seit "
+        "dem 3. März in Kigali tätig.",
+        "de",
+        "2026-03-20",
+    )
+    assert ("embassy", "DE", "RW") in {m[:3] for m in missions(found)}
+
+
+def test_a_mission_only_described_in_a_relative_clause_is_not_the_one_told():
+    found = extract_text(
+        "Aussennetz\n\nDas Büro in Chisinau, das bisher der Botschaft in Bukarest unterstellt war, wird im "
+        "Sommer zu einer Botschaft aufgewertet, teilte Liechtenstein mit.",
+        "de",
+        "2026-03-20",
+    )
+    assert {(m.host_country, m.place.name if m.place else None) for m in found.missions} <= {
+        ("MD", "Chisinau")
+    }
+
+
+def test_your_country_in_an_interviewers_question_is_the_interviewees():
+    found = extract_text(
+        "Interview mit dem kasachischen Außenminister Murat Nurtleu\n\n"
+        "Herr Nurtleu, Ihr Land hat im Mai ein Generalkonsulat in Hamburg eröffnet. Warum dort?\n\n"
+        "Nurtleu: Viele Unternehmen sitzen im Norden. Das war der logische Schritt.\n\n"
+        "Was erwarten Sie von Berlin?\n\n"
+        "Nurtleu: Mehr Investitionen.",
+        "de",
+        "2025-06-02",
+    )
+    assert ("consulate-general", "KZ", "DE", "Hamburg", "opened") in missions(found)
+
+
+def test_a_mayors_visit_is_no_meeting_of_states():
+    found = extract_text(
+        "Twinning\n\nLeeds's Lord Mayor, Jane Dowson, led a delegation on a visit to Dortmund, where Mayor "
+        "Alexander Kalouti received her at the town hall.",
+        "en",
+        "2026-05-14",
+    )
+    assert not found.meetings and not found.agreements
+
+
+def test_bundesrat_before_a_swiss_ministers_name_is_no_part_of_it():
+    found = extract_text(
+        "Bern\n\nBundesrat Beat Jans, Vorsteher des Justizdepartements, und Aussenminister Ignazio Cassis "
+        "empfingen Bundesrätin Elisabeth Baume-Schneider.",
+        "de",
+        "2026-05-14",
+    )
+    assert not any(p.person.startswith("Bundesr") for p in found.positions)
+
+
+def test_a_ministers_portfolio_in_full():
+    found = extract_text(
+        "Signing\n\nThe memorandum was signed by Kazakhstan's Minister of Science and Higher Education "
+        "Sayasat Nurbek and Hungary's Minister for Culture and Innovation Balázs Hankó.",
+        "en",
+        "2026-03-02",
+    )
+    assert positions(found) >= {("Sayasat Nurbek", "minister", "KZ"), ("Balázs Hankó", "minister", "HU")}
+    german = extract_text(
+        "Berlin\n\nDie Ministerin für Bildung, Familie und Senioren Karin Prien empfing ihren polnischen "
+        "Amtskollegen.",
+        "de",
+        "2026-03-02",
+    )
+    assert any(p.person == "Karin Prien" and p.role == "minister" for p in german.positions) or not any(
+        "Bildung" in p.person or "Senioren" in p.person for p in german.positions
+    )
+
+
+def test_a_head_of_government_met_abroad_is_of_the_host_country():
+    found = extract_text(
+        "Trip\n\nAustralian Foreign Minister Penny Wong began the trip in Port Moresby on Monday, where she held talks with Prime Minister "
+        "Kessai Nalu and PNG's Foreign Minister Justin Tkatchenko.",
+        "en",
+        "2026-03-02",
+    )
+    assert positions(found) >= {
+        ("Kessai Nalu", "prime-minister", "PG"),
+        ("Justin Tkatchenko", "foreign-minister", "PG"),
+    }
+    # the one who travels is not of the town he travels to
+    visitor = extract_text(
+        "Vertrag\n\nAls Premierminister Kessai Nalu im September nach Dhaka reiste, traf er Außenminister "
+        "Amir Khosru Mahmud Chowdhury.",
+        "de",
+        "2026-03-02",
+    )
+    assert not any(p.person == "Kessai Nalu" and p.country == "BD" for p in visitor.positions)
+
+
+def test_irish_titles():
+    found = extract_text(
+        "Hanoi\n\nTánaiste and Minister for Foreign Affairs and Trade Simon Harris met Foreign Minister "
+        "Le Hoai Trung of Viet Nam in Hanoi.",
+        "en",
+        "2026-03-02",
+    )
+    assert positions(found) >= {
+        ("Simon Harris", "deputy-prime-minister", "IE"),
+        ("Simon Harris", "foreign-minister", "IE"),
+    }
+
+
+def test_an_amount_without_its_currency_goes_on_in_the_one_before():
+    found = extract_text(
+        "Handel\n\nDer Warenaustausch zwischen Südkorea und Kasachstan lag 2023 bei 6,4 Milliarden US-Dollar "
+        "und stieg 2024 auf 7,1 Milliarden.",
+        "de",
+        "2025-11-20",
+    )
+    assert {(float(s.value), s.currency, s.year) for s in found.statistics} == {
+        (6.4e9, "USD", 2023),
+        (7.1e9, "USD", 2024),
+    }
+
+
+def test_until_today_is_no_signing_day_and_the_year_after_the_verb_is():
+    found = extract_text(
+        "Korea\n\nMit Usbekistan unterzeichnete Südkorea 2019 ein Abkommen über eine strategische "
+        "Partnerschaft, das bis heute als Vorbild gilt.",
+        "de",
+        "2025-11-20",
+    )
+    (agreement,) = found.agreements
+    assert agreement.signed_on.lexical == "2019"
+
+
+def test_each_item_of_a_numbered_list_is_its_own_document():
+    found = extract_text(
+        "Visit\n\nISLAMABAD, 24 February 2026 – Prime Minister Shehbaz Sharif received President Serdar "
+        "Berdimuhamedov of Turkmenistan. The following documents were signed:\n"
+        "1. Agreement on Cooperation in Higher Education;\n"
+        "2. Memorandum of Understanding between the Lahore Chamber of Commerce and the Ashgabat Chamber of "
+        "Commerce;\n"
+        "3. Memorandum of Understanding on Cooperation in Railway Transport.",
+        "en",
+        "2026-02-24",
+    )
+    titles = {a.title for a in found.agreements}
+    assert any("Higher Education" in t for t in titles) and any("Railway" in t for t in titles)
+    assert not any("Chamber" in t for t in titles)  # chambers of commerce sign for themselves
+
+
+def test_a_headline_clause_after_as_speaks_of_other_things():
+    found = extract_text(
+        "Leaders sign off Suva communiqué as PNG and Solomons seal tuna deal\n\n"
+        "SUVA – The leaders of the Pacific Islands Forum closed their meeting on Friday.",
+        "en",
+        "2026-09-12",
+    )
+    assert not any(
+        set(a.parties) == {"PG", "SB"} and a.agreement_type == "joint-statement" for a in found.agreements
+    )

@@ -167,6 +167,21 @@ def _in_the_items_year(sentence: Sentence, day: DateValue | None) -> DateValue |
     return day
 
 
+def _own_stretch(doc: Document, sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """The part of the sentence that speaks of this document, not the one before or after it ("sign off
+    Honiara communiqué as PNG and Solomons seal tuna pact": the two states seal the pact)."""
+    others = [
+        m for m in doc.mentions_in(sentence.start, sentence.end, "agreement") if m.start != mention.start
+    ]
+    low = max([m.end for m in others if m.end <= mention.start], default=sentence.start)
+    high = min([m.start for m in others if m.start >= mention.end], default=sentence.end)
+    clause = _NEXT_CLAUSE.search(doc.text, mention.end, high)
+    return low, clause.start() if clause else high
+
+
+_NEXT_CLAUSE = re.compile(r"\s(?:as|while|whereas|after|als|während|nachdem|bevor|before)\s")
+
+
 def _headline_pair(doc: Document) -> list[str]:
     """The two countries a headline names, when it names exactly two ("Key agreements between South Korea
     and Kazakhstan"): the sides an article about one pair means by "the two governments"."""
@@ -461,6 +476,9 @@ def _format_members_before(doc: Document, sentence: Sentence, mention: Mention) 
     return out
 
 
+_BETWEEN_IN_TITLE = re.compile(r"[^;.]{0,60}?\b(?:between|zwischen)\b(?P<sides>[^;]{0,160})")
+
+
 def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at: int) -> bool:
     """Whether states act here: a meeting, an office holder, or a country named as such.
 
@@ -473,6 +491,9 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at
         return True  # "The two governments concluded an agreement", "The labour ministries signed …"
     if doc.cues.NON_STATE.search(doc.text, sentence.start, at):
         return False  # "Das Museum … und das Nationalmuseum von Korea haben eine Vereinbarung …": they sign
+    between = _BETWEEN_IN_TITLE.match(doc.text, at, sentence.end)
+    if between and doc.cues.NON_STATE.search(between.group("sides")):
+        return False  # "6. Memorandum of Understanding between the Karachi Chamber of Commerce and …"
     if meeting is not None:
         return True
     if doc.cues.NON_STATE.search(sentence.text):
@@ -630,7 +651,10 @@ _SIGNED_JUST_BEFORE = re.compile(
     r"\b(?:the|das|die|der|dem|den|des)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}$"  # "under the 2019 framework agreement"
 )
 _YEAR_NAMED_BEFORE = re.compile(
-    r"\b(?:the|das|die|der|dem|den|des)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}$"
+    r"\b(?:the|das|die|der|dem|den|des)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}$|"
+    # "unterzeichnete Südkorea 2019 ein Abkommen", "schlossen beide Seiten 2021 einen Fahrplan"
+    r"\b(?:unterzeichnete\w*|unterschrieb\w*|schlossen|schloss|signed|concluded)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:im Jahr\s+|in\s+)?(?P<year2>(?:19|20)\d{2})\s+(?:ein\w*|an?|the)\s+(?:[\w-]+\s+){0,2}$"
 )
 # a draft approved is a text to be signed later: "approved a draft list of documents …, including a treaty"
 _DRAFT = re.compile(r"\b(?:draft|drafts|Entwurf|Entwurfs|Entwürfe)\b")
@@ -799,7 +823,8 @@ def find_agreements(doc: Document) -> None:
                 sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)
                 parties = list(dict.fromkeys([*parties, *sides.participant_countries]))
             if len(parties) < 2 and not between:  # "Agreement on … of the Government of X and of Y"
-                parties = list(dict.fromkeys([*parties, *_countries_in(doc, sentence.start, sentence.end)]))
+                low, high = _own_stretch(doc, sentence, mention)
+                parties = list(dict.fromkeys([*parties, *_countries_in(doc, low, high)]))
             if len(parties) >= 3 and not between:  # "haben Äthiopien und Eritrea in Katar … unterzeichnet"
                 where = {
                     str(m.value)
@@ -832,6 +857,8 @@ def find_agreements(doc: Document) -> None:
             if dateline and any(d.start >= sentence.start + dateline.end() for d in dates):
                 # "ASTANA, June 18 (Wire) - The treaty signed … on Tuesday": the report's day is not the signing's
                 dates = [d for d in dates if d.start >= sentence.start + dateline.end()]
+            # "das bis heute als Vorbild gilt", "in force since 2019": how long, not when it was signed
+            dates = [d for d in dates if not _SPAN_BEFORE.search(doc.text, max(0, d.start - 8), d.start)]
             own_date = dates[0].value if dates else _live_entry_date(doc, sentence, status, live_blog)
             own_date = doc.in_chronicle_year(
                 _in_the_items_year(sentence, own_date)
@@ -840,7 +867,8 @@ def find_agreements(doc: Document) -> None:
                 doc.text, max(sentence.start, mention.start - 60), mention.start
             )
             if named:  # "the 2019 framework agreement", "das 1998 geschlossene Abkommen": signed that year
-                own_date = DateValue(named.group("year"), "gYear", named.group(0).strip(), "absolute")
+                year = named.group("year") or named.group("year2")
+                own_date = DateValue(year, "gYear", named.group(0).strip(), "absolute")
             # the day it entered into force is when it became valid, not when it was signed
             if _in_force_only(doc, sentence, mention):
                 if period is None and own_date is not None:
@@ -926,6 +954,7 @@ def _live_entry_date(
 
 
 # a second signing told as part of the occasion just told: "Die Außenminister paraphierten zudem den Text …"
+_SPAN_BEFORE = re.compile(r"\b(?:bis|until|till|seit|since)\s+$", re.I)
 _ALSO = re.compile(r"\b(?:zudem|außerdem|ebenfalls|also|as well|in addition|additionally)\b", re.IGNORECASE)
 
 
@@ -1170,8 +1199,8 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         return str(genitive[0].value)
     # "Kasachstan unterhält seit Jahren ein Generalkonsulat in Urumqi": the country that keeps it
     clause_start = max(  # "Dafür kündigt sich Zuwachs an: Kasachstan will …": a colon starts a clause too
-        sentence.start, *(doc.text.rfind(mark, sentence.start, mention.start) + 1 for mark in ",:;")
-    )
+        sentence.start, *(doc.text.rfind(mark, sentence.start, mention.start) + 1 for mark in ",:;\n")
+    )  # (and a heading line glued to the sentence, "Dodoma\nDie Botschaft in Tansania …", is not its subject)
     # "Manila hat entschieden, in Stuttgart ein Generalkonsulat einzurichten": an infinitive clause has no
     # subject of its own; the main clause's is the one that opens the mission
     starts = [clause_start]
@@ -1189,6 +1218,15 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     if ours and doc.in_answer(
         mention.start
     ):  # "opened our new embassy", "we are opening a consulate": the speaker's
+        speaker = doc.interviewee(doc.person_country.get)
+        if speaker:
+            return doc.person_country[speaker]
+    if ours and doc.publisher:  # "our first resident mission" in a ministry's release
+        return doc.publisher
+    yours = re.search(r"\b(?:your country|Ihr Land|Ihr Staat)\b", doc.text[clause_start : mention.start])
+    if (
+        yours and doc.answers and not doc.in_answer(mention.start)
+    ):  # the interviewer asks of the interviewee's
         speaker = doc.interviewee(doc.person_country.get)
         if speaker:
             return doc.person_country[speaker]
@@ -1265,11 +1303,39 @@ def _city_referred(doc: Document, mention: Mention) -> PlaceRef | None:
     return PlaceRef(name=c.name, country=c.country, geonames_id=c.geonames_id)  # type: ignore[attr-defined]
 
 
+_RELATIVE_OPENING = re.compile(r",\s*(?:die|der|das|welche[rs]?|which|that)\s")
+
+
+def _relative_clause(doc: Document, sentence: Sentence, pos: int) -> tuple[int, int] | None:
+    """The relative clause around ``pos`` ("…, die seit 2019 der Schweizer Botschaft in Tiflis angegliedert
+    ist, …"): from its comma to the next comma or the sentence's end. None outside one."""
+    opening = None
+    for m in _RELATIVE_OPENING.finditer(doc.text, sentence.start, pos):
+        opening = m
+    if opening is None or "," in doc.text[opening.end() : pos]:
+        return None
+    close = doc.text.find(",", pos, sentence.end)
+    return opening.start(), close if close >= 0 else sentence.end
+
+
+def _described_only(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """A mission named in a relative clause that tells nothing of it ("the office in Yerevan, which has been
+    attached to the embassy in Tbilisi since 2019, becomes an embassy"): not the one the sentence is about."""
+    clause = _relative_clause(doc, sentence, mention.start)
+    return clause is not None and _mission_status_in(doc, *clause) is None
+
+
 def _mission_place(doc: Document, sentence: Sentence, mention: Mention) -> tuple[PlaceRef | None, str | None]:
-    """Where the mission a mission word names is: its city (if the sentence names one) and host country."""
+    """Where the mission a mission word names is: its city (if the sentence names one, outside relative
+    clauses on other things) and host country."""
     place = None
     host = None
-    in_sentence = doc.mentions_in(sentence.start, sentence.end, "city")
+    own_clause = _relative_clause(doc, sentence, mention.start)
+    in_sentence = [
+        c
+        for c in doc.mentions_in(sentence.start, sentence.end, "city")
+        if _relative_clause(doc, sentence, c.start) in (None, own_clause)
+    ]
     cities = [
         c for c in in_sentence if -60 <= c.start - mention.end <= 60 or 0 <= mention.start - c.end <= 60
     ]
@@ -1334,9 +1400,91 @@ def _antecedent(doc: Document, sentence: Sentence, mention: Mention) -> tuple[st
     return "", None, ""
 
 
+_FROM_TOWN = re.compile(r"\b(?:from|von|aus)\s+(?:the\s+|der\s+|dem\s+)?(?:city of\s+|Stadt\s+)?$", re.I)
+_TO_TOWN = re.compile(
+    r"\b(?:to|into|nach|in)\s+(?:the\s+|die\s+|der\s+)?(?:new\s+|neue\s+)?(?:capital(?:,)?\s+|Hauptstadt\s+)?$",
+    re.I,
+)
+
+
+_TO_COME = re.compile(r"\b(?:will|wants to|plans to|is to|are to|would|soll|sollen|wird|werden|wollen)\b")
+
+
+def _moved(doc: Document, sentence: Sentence) -> tuple[PlaceRef, PlaceRef] | None:
+    """ "Die Botschaft in Tansania wurde … von Daressalam in die Hauptstadt Dodoma verlegt", "moved its
+    embassy from Tel Aviv to Jerusalem": the town a mission left and the town it moved to, both in one
+    country, when the sentence tells a move that happened (not one planned)."""
+    if (
+        not doc.cues.MISSION_MOVED.search(sentence.text)
+        or doc.cues.MISSION_AGREED.search(sentence.text)
+        or _TO_COME.search(sentence.text)
+    ):
+        return None
+    towns = doc.mentions_in(sentence.start, sentence.end, "city")
+    origin = next((t for t in towns if _FROM_TOWN.search(doc.text, max(0, t.start - 30), t.start)), None)
+    if origin is None:
+        return None
+    target = next(
+        (
+            t
+            for t in towns
+            if t.start > origin.end and _TO_TOWN.search(doc.text, max(origin.end, t.start - 40), t.start)
+        ),
+        None,
+    )
+    if target is None:
+        return None
+    a, b = origin.value[0], target.value[0]  # type: ignore[index]
+    if a.country != b.country or a.name == b.name:
+        return None
+    return (
+        PlaceRef(name=a.name, country=a.country, geonames_id=a.geonames_id, written=origin.text),
+        PlaceRef(name=b.name, country=b.country, geonames_id=b.geonames_id, written=target.text),
+    )
+
+
+def _add_mission(
+    doc: Document,
+    sentence: Sentence,
+    kind: str,
+    sending: str,
+    host: str,
+    place: PlaceRef | None,
+    status: str,
+) -> None:
+    """One more mission, or one more piece of evidence (and its town) for the one already told."""
+    told = next(
+        (
+            m
+            for m in doc.found.missions
+            if (m.mission_type, m.sending_country, m.host_country, m.status) == (kind, sending, host, status)
+            and (m.place is None or place is None or m.place.key == place.key)
+        ),
+        None,
+    )
+    if told is not None:  # the headline's "embassy in Kuwait" is the body's "embassy in Kuwait City"
+        told.place = told.place or place
+        told.confidence = 0.85 if told.place else told.confidence
+        if told.evidence[-1] != doc.evidence(sentence):
+            told.evidence.append(doc.evidence(sentence))
+        return
+    doc.found.missions.append(
+        Mission(
+            mission_type=kind,
+            evidence=[doc.evidence(sentence)],
+            sending_country=sending,
+            host_country=host,
+            place=place,
+            status=status,
+            confidence=0.85 if place else 0.7,
+        )
+    )
+
+
 def find_missions(doc: Document) -> None:
     for sentence in doc.sentences:
-        sentence_status = _mission_status(doc, sentence)
+        moved = _moved(doc, sentence)
+        sentence_status = "opened" if moved else _mission_status(doc, sentence)
         if sentence_status is None or doc.cues.DENIED.search(sentence.text) or _question(sentence):
             continue  # "a spokesperson denied reports that the embassy would be downgraded"
         cursor = sentence.start
@@ -1351,9 +1499,10 @@ def find_missions(doc: Document) -> None:
                 continue
             if _EXISTING_BEFORE.search(doc.text, max(sentence.start, mention.start - 40), mention.start):
                 continue
-            sending = (
-                _sending_country(doc, sentence, mention) or last_sending
-            )  # "…, opens consulate in Busan"
+            if _described_only(doc, sentence, mention):
+                continue
+            # "…, opens consulate in Busan"; "Die Botschaft in Tansania wurde … verlegt" in a ministry's release
+            sending = _sending_country(doc, sentence, mention) or last_sending or doc.publisher
             last_sending = sending
             if _upgraded(doc, sentence, mention):
                 continue  # "to upgrade its consulate in Nairobi to an embassy": the embassy is the news
@@ -1364,32 +1513,12 @@ def find_missions(doc: Document) -> None:
                 and _DEFINITE_BEFORE.search(doc.text, max(sentence.start, mention.start - 12), mention.start)
             ):
                 sending, place, host = _antecedent(doc, sentence, mention)
+            if moved and (host is None or host == moved[0].country):
+                host = moved[0].country
+                if sending and sending != host:  # closed where it was, opened where it went
+                    _add_mission(doc, sentence, str(mention.value), sending, host, moved[0], "closed")
+                    _add_mission(doc, sentence, str(mention.value), sending, host, moved[1], "opened")
+                continue
             if not sending or not host or sending == host:
                 continue
-            told = next(
-                (
-                    m
-                    for m in doc.found.missions
-                    if (m.mission_type, m.sending_country, m.host_country, m.status)
-                    == (str(mention.value), sending, host, status)
-                    and (m.place is None or place is None or m.place.key == place.key)
-                ),
-                None,
-            )
-            if told is not None:  # the headline's "embassy in Kuwait" is the body's "embassy in Kuwait City"
-                told.place = told.place or place
-                told.confidence = 0.85 if told.place else told.confidence
-                if told.evidence[-1] != doc.evidence(sentence):
-                    told.evidence.append(doc.evidence(sentence))
-                continue
-            doc.found.missions.append(
-                Mission(
-                    mission_type=str(mention.value),
-                    evidence=[doc.evidence(sentence)],
-                    sending_country=sending,
-                    host_country=host,
-                    place=place,
-                    status=status,
-                    confidence=0.85 if place else 0.7,
-                )
-            )
+            _add_mission(doc, sentence, str(mention.value), sending, host, place, status)

@@ -157,9 +157,93 @@ def _chronicle_year(doc: Document) -> str | None:
     return year if year < doc.article.date[:4] else None
 
 
+@lru_cache(maxsize=1)
+def _foreign_ministries() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The foreign ministries known by a name without their country ("Auswärtiges Amt", "EDA", "FCDO"):
+    one pattern, longest names first, and each name's state."""
+    from kg import reference
+
+    owners = {
+        name: iso
+        for iso, entry in reference.country_lexicon().items()
+        for name in entry.get("foreign_ministry", ())
+    }
+    names = sorted(owners, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), owners
+
+
+_MARK_OPENS_LINE = 12  # the mark opens its line ("Pressemitteilung des …", "Die Pressestelle des …")
+_RELEASE_LINE = 160  # characters of a release line read after its mark
+_SHORT_PARAGRAPH = (
+    200  # a paragraph this short is one masthead ("Ministry of …, Republic of Kenya / Press Readout")
+)
+
+
+def _publisher(doc: Document) -> str | None:
+    """The state whose foreign ministry issues the article, when a release line near its top or bottom
+    says so ("Press release of the Ministry of Foreign Affairs of the Republic of Lithuania",
+    "Medienmitteilung – Eidgenössisches Departement für auswärtige Angelegenheiten EDA", "Herausgeber:
+    …"). A release speaks in its ministry's voice: "the embassy in Dodoma" is that state's. None when the
+    line names no state or more than one."""
+    pattern, owners = _foreign_ministries()
+    text = doc.text
+    for paragraph in [*doc.paragraphs[1:4], *doc.paragraphs[-3:]]:
+        for mark in doc.cues.RELEASE_MARK.finditer(text, paragraph.start, paragraph.end):
+            line_start = max(paragraph.start, text.rfind("\n", paragraph.start, mark.start()) + 1)
+            if mark.start() - line_start > _MARK_OPENS_LINE:
+                continue  # "…, the presidency's press office said": a report of a release, not its masthead
+            if paragraph.end - paragraph.start <= _SHORT_PARAGRAPH:
+                start, end = paragraph.start, paragraph.end
+            else:
+                line_end = text.find("\n", mark.start(), paragraph.end)
+                start = mark.start()
+                end = min(line_end if line_end >= 0 else paragraph.end, start + _RELEASE_LINE)
+            states = {str(m.value) for m in doc.mentions_in(start, end, "country")}
+            states |= {owners[m.group()] for m in pattern.finditer(text, start, end)}
+            if len(states) == 1:
+                return states.pop()
+    return None
+
+
 # a transcript's speaker label: "Kostanjan: ", "A: ", "Botschafter Villareal: "
 _SPEAKER = re.compile(r"\s*(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:[ \t][A-ZÄÖÜ][\w'’.-]*){0,2}):[ \t]+(?=\S)")
 _QUESTION_LABELS = frozenset({"Q", "F", "Frage", "Question", "Interviewer", "Moderator", "Moderatorin"})
+
+
+@lru_cache(maxsize=4)
+def _portfolio_pattern(lang: str) -> re.Pattern[str]:
+    """ "Minister of Science and Higher Education": the head of a minister's title and one or more of the
+    portfolio words roles.json lists, joined by commas and "and"."""
+    from kg import reference
+
+    cues = CUES[lang]
+    words = reference.role_lexicon().get("portfolio_words", {}).get(lang, [])
+    word = "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+    return re.compile(rf"{cues.PORTFOLIO_HEAD}{word}(?:{cues.PORTFOLIO_JOIN}{word})*(?!\w)")
+
+
+def _portfolio_titles(doc_text: str, mentions: list[Mention], pattern: re.Pattern[str]) -> list[Mention]:
+    """Ministers' titles the lexicon does not list, read whole ("Minister of Science and Higher Education",
+    "Minister for Culture and Innovation", "Ministerin für Digitales und Staatsmodernisierung"): a role
+    mention for a minister, in place of the bare "Minister" the lexicon found at its start."""
+    extra: list[Mention] = []
+    drop: set[Mention] = set()
+    by_start = {m.start: m for m in mentions if m.kind == "role"}
+    for found in pattern.finditer(doc_text):
+        head = by_start.get(found.start())
+        if head is None or head.end >= found.end() or head.value[0] != "minister":  # type: ignore[index]
+            continue  # a title the lexicon knows ("Minister of Foreign Affairs") stays as it is
+        covered = [m for m in mentions if head.end <= m.start < found.end()]
+        drop.add(head)
+        drop.update(covered)  # "Science", "Culture": words of the title, not places or events
+        extra.append(
+            Mention(
+                found.start(), found.end(), found.group(), "role", ("minister", found.group(), None, None)
+            )
+        )
+    if not extra:
+        return mentions
+    return sorted([m for m in mentions if m not in drop] + extra, key=lambda m: (m.start, -m.end))
 
 
 @dataclass(frozen=True)
@@ -192,6 +276,7 @@ class Document:
     # not facts, but a later stage may place them ("under the chairmanship of …" in the host's capital)
     unplaced: list[Position] = field(default_factory=list)
     chronicle_year: str | None = None  # the year a look back is on ("2025 in … : a timeline"), read once
+    publisher: str | None = None  # the state whose foreign ministry issues the article (a release)
     _starts: list[int] = field(default_factory=list)
     _person_starts: list[int] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
@@ -207,6 +292,7 @@ class Document:
         found = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
         # "Bayan Palace", "Buckingham Palace": a building named after a town, not the town
         mentions = [m for m in found if not (m.kind == "city" and _BUILDING_AFTER.match(text, m.end))]
+        mentions = _portfolio_titles(text, mentions, _portfolio_pattern(lang))
         doc = cls(
             article=article,
             lang=lang,
@@ -225,6 +311,7 @@ class Document:
         doc._starts = [m.start for m in mentions]
         doc._quote_starts = [q[0] for q in doc.quotes]
         doc._sentence_starts = [s.start for s in sentences]
+        doc.publisher = _publisher(doc)
         return doc
 
     @property

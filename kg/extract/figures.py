@@ -139,10 +139,16 @@ def _year_of_clause(doc: Document, sentence: Sentence, money: MoneyMention, amou
     low = max(low, doc.text.rfind(",", low, money.start) + 1)
     comma = doc.text.find(",", money.end, high)
     high = comma if comma >= 0 else high
-    years = [
-        int(m.group("year") or m.group("bare")) for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, low, high)
+    found = [
+        (m.start(), int(m.group("year") or m.group("bare")))
+        for m in doc.cues.YEAR_CONTEXT.finditer(doc.text, low, high)
     ]
-    return years[0] if len(years) == 1 else None
+    if len(found) == 1:
+        return found[0][1]
+    before = [
+        year for at, year in found if at < money.start
+    ]  # "lag 2023 bei 6,4 Mrd. … und stieg 2024 auf …"
+    return before[-1] if before else None
 
 
 def _year(doc: Document, sentence: Sentence, money: MoneyMention, amounts: list) -> int | None:

@@ -23,7 +23,7 @@ from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if
 from kg.extract.document import Document, PersonMention, capitals, members_acting_as_one
 from kg.extract.matcher import Mention
 from kg.extract.text import LIVE_STAMP, Sentence
-from kg.model import DateValue, Meeting, PlaceRef
+from kg.model import DateValue, Meeting, PlaceRef, Position
 
 __all__ = ["MIN_CONFIDENCE", "find_meetings"]
 
@@ -1224,6 +1224,7 @@ def _place_the_chair(doc: Document, meetings: list[Meeting]) -> None:
             None,
         )
         if chair is None:
+            _place_the_received(doc, position, meetings)
             continue
         told = [m for m in meetings if m.evidence and m.evidence[0].char_start <= chair.start and m.place]
         if not told:
@@ -1237,6 +1238,40 @@ def _place_the_chair(doc: Document, meetings: list[Meeting]) -> None:
         doc.person_country[position.person] = host
         if position.person not in meeting.participants:
             meeting.participants.append(position.person)
+
+
+_HEADS = frozenset({"prime-minister", "president"})
+_MET_BEFORE = re.compile(
+    r"\b(?:with|mit|met|meets|traf|trifft|by|von|received|receives|empfing|empfängt|called on)\s+"
+    r"(?:[\w.-]+\s+){0,4}$"
+)
+
+
+def _place_the_received(doc: Document, position: Position, meetings: list[Meeting]) -> None:
+    """ "Wong began the trip in Port Moresby, where she held talks with Prime Minister James Marape", "Am
+    Nachmittag traf Wadephul Premierminister Xanana Gusmão" in Dili: a head of government or state the
+    article gives no country to, met by a visitor from elsewhere in a town abroad, is of that town's country."""
+    if position.role not in _HEADS:
+        return
+    spans = [  # met, not meeting: "talks with Prime Minister X", "traf Wadephul Premierminister X"
+        p
+        for p in doc.person_mentions
+        if p.name == position.person and _MET_BEFORE.search(doc.text, max(0, p.start - 45), p.start)
+    ]
+    for meeting in meetings:
+        if meeting.place is None or not meeting.place.country:
+            continue
+        host = meeting.place.country
+        visitors = {doc.person_country.get(p) for p in meeting.participants} - {None, host}
+        inside = any(e.char_start <= p.start < e.char_end for e in meeting.evidence for p in spans)
+        if not inside or not visitors:
+            continue
+        position.country, position.confidence = host, 0.6
+        doc.found.positions.append(position)
+        doc.person_country[position.person] = host
+        if position.person not in meeting.participants:
+            meeting.participants.append(position.person)
+        return
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
@@ -1725,7 +1760,7 @@ def find_meetings(doc: Document) -> None:
         or (m.participant_countries and m.date)
     ]
     # precision first: a meeting below MIN_CONFIDENCE (one side known, planned, nothing else) is a guess
-    kept = [m for m in kept if m.confidence >= MIN_CONFIDENCE and not _domestic(m)]
+    kept = [m for m in kept if m.confidence >= MIN_CONFIDENCE and not _domestic(m) and not _municipal(doc, m)]
     doc.found.meetings.extend(kept)
     for start, meeting in list(doc.meeting_mentions.items()):
         if meeting not in kept:
@@ -1742,6 +1777,21 @@ def _domestic(meeting: Meeting) -> bool:
         and len(countries) == 1
         and meeting.venue_country in countries
         and not meeting.format
+    )
+
+
+def _municipal(doc: Document, meeting: Meeting) -> bool:
+    """A visit or talks whose every named participant holds a town's office ("Kraków's mayor … led a
+    delegation on a three-day visit", "Oberbürgermeisterin X empfing"): town twinning, not a meeting of
+    states."""
+    if meeting.format or not meeting.participants:
+        return False
+    titles: dict[str, list[str]] = {}
+    for position in [*doc.found.positions, *doc.unplaced]:
+        titles.setdefault(position.person, []).append(position.title_text)
+    return all(
+        titles.get(name) and all(doc.cues.MUNICIPAL_TITLE.fullmatch(t) for t in titles[name])
+        for name in meeting.participants
     )
 
 

@@ -110,10 +110,39 @@ def find_money(text: str, *, lang: str, start: int = 0, end: int | None = None) 
             value = (number * _scale(scale, lang=lang)).normalize()
             found.append(MoneyMention(m.start(), m.end(), value, currency, m.group(0)))
     found.sort(key=lambda x: x.start)
+    found = _with_bare_amounts(text, found, lang=lang, start=start, end=end)
     # "AED18.4 billion (US$5 billion)", "N412.6 billion (about $268 million)": the second is the first, converted
     return [
         m for i, m in enumerate(found) if not (i and _CONVERTED.fullmatch(text, found[i - 1].end, m.start))
     ]
+
+
+_BARE_AMOUNT = re.compile(
+    rf"(?<![\w.,])(?P<number>{_NUMBER})\s*(?P<scale>millionen|million|mio\.?|milliarden|milliarde|mrd\.?|billion|bn)"
+    r"(?![\w-])\.?",
+    re.IGNORECASE,
+)
+
+
+def _with_bare_amounts(
+    text: str, found: list[MoneyMention], *, lang: str, start: int, end: int
+) -> list[MoneyMention]:
+    """ "lag 2023 bei 6,4 Milliarden US-Dollar und stieg 2024 auf 7,1 Milliarden", "$5bn in 2024, up from 4.2
+    billion": an amount with a scale but no currency, after one with a currency in the same span, is in that
+    currency."""
+    if not found:
+        return found
+    extra: list[MoneyMention] = []
+    for m in _BARE_AMOUNT.finditer(text, found[0].end, end):
+        if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+            continue
+        number = parse_number(m.group("number"), lang=lang)
+        if number is None:
+            continue
+        currency = [f for f in found if f.end <= m.start()][-1].currency
+        value = (number * _scale(m.group("scale"), lang=lang)).normalize()
+        extra.append(MoneyMention(m.start(), m.end(), value, currency, m.group(0)))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 _CONVERTED = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|rund|etwa|ca\.|umgerechnet)?\s*")

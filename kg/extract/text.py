@@ -46,12 +46,19 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
 
+_MONTHS = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"January|February|March|May|June|July|October|December)\b"
+)
 # the start of a list item: "- ", "• ", "2) ", "a) ", "(b) ", "(ii) "
 LIST_ITEM = re.compile(
     r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s+"
 )
 # a list item on its own line: "- Putin next met …", "b) die Gemeinsame Absichtserklärung …", "(ii) Visa-free …"
-_BULLET = re.compile(r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))[ \t]+(?=\S)")
+_BULLET = re.compile(
+    r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
+    r"\d{1,2}[.)](?=[ \t]+(?!" + _MONTHS + r")[A-ZÄÖÜ]))[ \t]+(?=\S)"
+)  # "1. Joint Declaration …;" each item of a numbered list its own sentence (not "1. Juli" at a line's start)
 # the time stamp that opens an entry of a live blog: "+++ 22.25 Uhr +++" or "15:20 BST" on a line of its
 # own, or "09:42 — " before the entry's text
 LIVE_STAMP = re.compile(

@@ -70,7 +70,7 @@ ADOPTED = re.compile(
 MISSION_OPENED = re.compile(
     r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|geöffnet|wiedereröffnet\w*|eingeweiht|Einweihung|"
     r"(?:nimmt|nahm|nehmen|nahmen)\b.{0,80}\b(?:Arbeit|Betrieb|Tätigkeit|Dienst)\s+auf|(?:Arbeit|Betrieb|Tätigkeit)\s+aufgenommen|"
-    r"wertete\b.{0,80}\bauf|aufgewertet)\b",
+    r"wertete\b.{0,80}\bauf|aufgewertet|(?:ist|sind)\b.{0,60}\btätig)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
@@ -82,8 +82,22 @@ MISSION_AGREED = re.compile(
     re.IGNORECASE,
 )
 MISSION_CLOSED = re.compile(
-    r"\b(?:geschlossen|schließt|schloss|Schließung|schließen|aufgehoben|aufzuheben|Aufhebung|aufgegeben|aufgelöst)\b",
+    r"\b(?:geschlossen|schließt|schloss|Schließung|schließen|aufgehoben|aufzuheben|Aufhebung|aufgegeben|aufgelöst|"
+    r"(?:Betrieb|Arbeit|Tätigkeit)\b.{0,40}\beingestellt|stellt\w*\b.{0,80}\b(?:Betrieb|Arbeit|Tätigkeit)\s+ein)\b",
     re.I,
+)
+PORTFOLIO_HEAD = (
+    r"\b(?:Bundes)?Minister(?:in)? für "  # a minister's title the lexicon need not list: its head …
+)
+PORTFOLIO_JOIN = r"(?:,| und)? "  # … and what joins its portfolio words (roles.json "portfolio_words")
+MUNICIPAL_TITLE = re.compile(
+    r"(?:Ober|Erste[rn]?\\s+|Regierende[rn]?\\s+)?(?:[Bb]ürgermeister\\w*)|Stadtpräsident\\w*|Oberbürgermeister\\w*"
+)  # a town's office: its holder does not meet for a state
+# a mission moved from one town to another: closed in the first, opened in the second
+MISSION_MOVED = re.compile(r"\b(?:verlegt|verlegte|verlegen|Verlegung|umgezogen|zog\b.{0,60}\bum)\b", re.I)
+# the line that says who issues a release ("Pressemitteilung des Auswärtigen Amts")
+RELEASE_MARK = re.compile(
+    r"\b(?:Pressemitteilung|Medienmitteilung|Presseerklärung|Pressemeldung|Pressestelle|Herausgeber(?:in)?)\b"
 )
 PARTICIPATION = re.compile(
     r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|Teilnehmern|Teilnehmerinnen|darunter|anwesend|vertreten|"
@@ -269,7 +283,7 @@ BILATERAL = re.compile(
 )
 NON_STATE = re.compile(
     r"\b(?:Konzern\w*|Unternehmen\w*|Firma|Firmen|Verband|Verbands|Verbände\w*|Schachverb\w*|Verein(?:s|e|en)?|Klub\w*|Club\w*|Gruppe|Universität\w*|Vorstand\w*|Aktionär\w*|Betreiber\w*|Museum\w*|Nationalmuseum\w*|Galerie\w*|Stiftung\w*|"
-    r"Bibliothek\w*|Theater\w*|Orchester\w*)\b",
+    r"Bibliothek\w*|Theater\w*|Orchester\w*|\w*[Kk]ammer\w*)\b",
     re.IGNORECASE,
 )
 YEAR_CONTEXT = re.compile(
@@ -282,7 +296,7 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 HONORIFICS = frozenset(
-    "Scheich Scheicha Emir Prinz Prinzessin Herr Frau Dr. Prof.".split()
+    "Scheich Scheicha Emir Prinz Prinzessin Herr Frau Dr. Prof. Bundesrat Bundesrätin".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:und|&|[-–—])\s*$")  # "Vize-Premierminister – Außenminister"
 NAME_STOPWORDS = HONORIFICS | frozenset(

@@ -76,7 +76,20 @@ MISSION_AGREED = re.compile(
 )
 MISSION_CLOSED = re.compile(
     r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure|suspended (?:its )?operations|"
-    r"suspends (?:its )?operations)\b",
+    r"suspends (?:its )?operations|ceased (?:its )?operations)\b",
+    re.I,
+)
+PORTFOLIO_HEAD = r"\b(?:Deputy |Vice |First Deputy )?Ministers? (?:of|for) (?:the )?"  # a minister's title the lexicon need not list: its head …
+PORTFOLIO_JOIN = r"(?:,| and| &)? "  # … and what joins its portfolio words (roles.json "portfolio_words")
+MUNICIPAL_TITLE = re.compile(
+    r"(?:(?:Lord|Deputy|Acting)\\s+)?(?:Mayor|mayor|Mayoress|Provost)|Lord Provost"
+)  # a town's office: its holder does not meet for a state
+# a mission moved from one town to another: closed in the first, opened in the second
+MISSION_MOVED = re.compile(r"\b(?:relocated|moved|relocates|moves|relocation)\b", re.I)
+# the line that says who issues a release ("Press release of the Ministry of Foreign Affairs of …")
+RELEASE_MARK = re.compile(
+    r"\b(?:press release|press service|press office|press readout|press statement|media release|"
+    r"information and press department|press and public diplomacy|issued by)\b",
     re.I,
 )
 PARTICIPATION = re.compile(
@@ -239,7 +252,7 @@ OTHER_COUNTRY = re.compile(
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
 NON_STATE = re.compile(
     r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group|"
-    r"museum|museums|gallery|galleries|foundation|library|orchestra|theatre|theater)\b",
+    r"museum|museums|gallery|galleries|foundation|library|orchestra|theatre|theater|chamber|chambers)\b",
     re.IGNORECASE,
 )
 YEAR_CONTEXT = re.compile(
