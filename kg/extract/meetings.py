@@ -1233,11 +1233,7 @@ def _place_the_chair(doc: Document, meetings: list[Meeting]) -> None:
         host = meeting.place.country  # type: ignore[union-attr]
         if host in {doc.person_country.get(p) for p in meeting.participants}:
             continue
-        position.country, position.confidence = host, 0.6
-        doc.found.positions.append(position)
-        doc.person_country[position.person] = host
-        if position.person not in meeting.participants:
-            meeting.participants.append(position.person)
+        _seat(doc, position, meeting, host)
 
 
 _HEADS = frozenset({"prime-minister", "president"})
@@ -1266,12 +1262,18 @@ def _place_the_received(doc: Document, position: Position, meetings: list[Meetin
         inside = any(e.char_start <= p.start < e.char_end for e in meeting.evidence for p in spans)
         if not inside or not visitors:
             continue
-        position.country, position.confidence = host, 0.6
-        doc.found.positions.append(position)
-        doc.person_country[position.person] = host
-        if position.person not in meeting.participants:
-            meeting.participants.append(position.person)
+        _seat(doc, position, meeting, host)
         return
+
+
+def _seat(doc: Document, position: Position, meeting: Meeting, host: str) -> None:
+    """Give a position without a country the meeting's host country (a guess from the venue: confidence
+    0.6), and the person a seat at the meeting."""
+    position.country, position.confidence = host, 0.6
+    doc.found.positions.append(position)
+    doc.person_country[position.person] = host
+    if position.person not in meeting.participants:
+        meeting.participants.append(position.person)
 
 
 def _finish(doc: Document, meeting: Meeting) -> None:
