@@ -1603,3 +1603,178 @@ def test_a_headline_clause_after_as_speaks_of_other_things():
     assert not any(
         set(a.parties) == {"PG", "SB"} and a.agreement_type == "joint-statement" for a in found.agreements
     )
+
+
+def meetings_of(found) -> set[tuple]:
+    return {
+        (
+            m.meeting_type,
+            m.date.lexical if m.date else None,
+            m.place.name if m.place else None,
+            m.status,
+            frozenset(m.participant_countries),
+        )
+        for m in found.meetings
+    }
+
+
+def test_a_town_alone_before_the_text_is_its_dateline():
+    found = extract_text(
+        "Wien und Ankara\n\nWien. Nach einem Arbeitsgespräch zwischen Außenministerin Beate Meinl-Reisinger und "
+        "dem türkischen Außenminister Hakan Fidan am Mittwoch wurde ein Abkommen angekündigt.",
+        "de",
+        "2026-10-08",
+    )
+    assert ("bilateral-talks", "2026-10-07", "Vienna", "held", frozenset({"AT", "TR"})) in meetings_of(found)
+
+
+def test_a_meeting_of_two_named_sides_told_by_a_noun_and_its_denial():
+    text = (
+        "Wien\n\nAußenministerin Beate Meinl-Reisinger empfing am Mittwoch den türkischen Außenminister Hakan "
+        "Fidan. Ein Zusammentreffen Fidans mit Bundeskanzler Christian Stocker war vorgesehen, musste aber "
+        "abgesagt werden."
+    )
+    found = extract_text(text, "de", "2026-10-08")
+    cancelled = [m for m in found.meetings if m.status == "cancelled"]
+    assert [set(m.participants) for m in cancelled] == [{"Hakan Fidan", "Christian Stocker"}]
+    denied = text.replace("war vorgesehen, musste aber abgesagt werden", "gab es hingegen nicht")
+    assert not [
+        m for m in extract_text(denied, "de", "2026-10-08").meetings if "Christian Stocker" in m.participants
+    ]
+
+
+def test_a_plan_taken_into_view_is_planned():
+    found = extract_text(
+        "Wien\n\nEin Gegenbesuch von Außenministerin Beate Meinl-Reisinger bei Hakan Fidan in Ankara wurde "
+        "in Aussicht genommen.",
+        "de",
+        "2026-10-08",
+    )
+    assert [m.status for m in found.meetings] == ["planned"]
+
+
+def test_the_foreign_offices_junior_minister_and_a_party_in_brackets():
+    found = extract_text(
+        "Interview mit Staatsminister Hahn\n\nMöller: Herr Hahn, wo waren Sie?\n\n"
+        "Hahn: Ich habe am Montag in Jerewan mit Außenminister Ararat Mirsojan gesprochen.\n\n"
+        "Möller: Und jetzt?\n\nHahn: Jetzt warten wir.\n\n"
+        "Möller: Florian Hahn (CSU), Staatsminister im Auswärtigen Amt, vielen Dank.",
+        "de",
+        "2026-02-18",
+    )
+    assert ("Florian Hahn", "deputy-foreign-minister", "DE") in positions(found)
+    assert ("bilateral-talks", "2026-02-16", "Yerevan", "held", frozenset({"DE", "AM"})) in meetings_of(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lexical"),
+    [
+        ("Der Vertrag ist im vergangenen August paraphiert worden.", "2025-08"),
+        ("The text was initialled last August.", "2025-08"),
+        ("Die Konsultationen folgen im kommenden Mai.", "2026-05"),
+        ("They meet again next March.", "2026-03"),
+        ("The talks held in Almaty in May last year failed.", "2025-05"),
+    ],
+)
+def test_a_month_counted_from_the_article(text, lexical):
+    assert [d.value.lexical for d in find_dates(text, article_date="2026-02-18")] == [lexical]
+
+
+def test_last_may_is_no_month_written_small():
+    assert find_dates("The last may have been the best.", article_date="2026-02-18") == []
+
+
+def test_a_readout_in_indian_style():
+    found = extract_text(
+        "Visit of External Affairs Minister to Ethiopia\n\n"
+        "External Affairs Minister Dr. S. Jaishankar paid an official visit to Addis Ababa on February 9-10, "
+        "2026.\n\n"
+        "2. EAM and Foreign Minister H.E. Dr. Gedion Timothewos co-chaired the 2nd session of the "
+        "India-Ethiopia Joint Commission on February 10.\n\n"
+        "3. The following MoUs were exchanged in the presence of the two Ministers:\n\n"
+        "i. MoU on cooperation in digital solutions;\n"
+        "ii. MoU on cooperation in agriculture.\n\n"
+        "4. The Ethiopian side announced its decision to open a Consulate General in Mumbai.",
+        "en",
+        "2026-02-10",
+    )
+    assert ("Gedion Timothewos", "foreign-minister", "ET") in positions(found)  # not India's: "EAM and …"
+    session = next(m for m in found.meetings if m.date and m.date.lexical == "2026-02-10")
+    assert set(session.participant_countries) == {"IN", "ET"}
+    assert sorted(a.title for a in found.agreements) == [
+        "MoU on cooperation in agriculture",
+        "MoU on cooperation in digital solutions",
+    ]
+    assert ("consulate-general", "ET", "IN", "Mumbai", "agreed") in missions(found)
+
+
+def test_a_kremlin_readout():
+    found = extract_text(
+        "Russian-Lao talks\n\nVladimir Putin held talks in the Kremlin with President of Laos Thongloun "
+        "Sisoulith on April 22.\n\nThe Russian delegation included Minister of Foreign Affairs Sergei Lavrov, "
+        "Deputy Prime Minister Alexei Overchuk and Minister of Energy Sergei Tsivilev.\n\n"
+        "The parties agreed on the opening of a Consulate General of the Russian Federation in Luang Prabang.",
+        "en",
+        "2026-04-22",
+    )
+    assert {m.place.name for m in found.meetings if m.place} == {"Moscow"}  # the Kremlin's, not Vladimir's
+    assert positions(found) >= {
+        ("Alexei Overchuk", "deputy-prime-minister", "RU"),
+        ("Sergei Tsivilev", "minister", "RU"),
+    }
+    assert ("consulate-general", "RU", "LA", "Luang Prabang", "agreed") in missions(found)
+    kazan = extract_text(
+        "Kasan\n\nPutin eröffnete am Dienstag im Kasaner Kreml den Gipfel der BRICS-Staaten.",
+        "de",
+        "2024-10-23",
+    )
+    assert "Moscow" not in {m.place.name for m in kazan.meetings if m.place}
+
+
+def test_a_chairs_press_release_of_a_retreat():
+    found = extract_text(
+        "Press Release by the Chair\n\nCEBU, 29 January 2026 – The ASEAN Foreign Ministers' Retreat was held "
+        "today in Cebu under the chairmanship of H.E. Ma. Theresa P. Lazaro, Secretary for Foreign Affairs of "
+        "the Philippines. It was attended by H.E. Sugiono, Minister for Foreign Affairs of Indonesia.",
+        "en",
+        "2026-01-29",
+    )
+    assert ("Sugiono", "foreign-minister", "ID") in positions(found)
+    assert any(p.person.endswith("Theresa P. Lazaro") and p.country == "PH" for p in found.positions)
+    retreat = next(m for m in found.meetings if m.format == "asean")
+    assert (retreat.meeting_type, retreat.place.name) == ("ministerial-meeting", "Cebu City")
+
+
+def test_a_postponed_meeting_stays_a_plan_without_its_old_day():
+    found = extract_text(
+        "Japan-Poland Foreign Ministers' Meeting\n\n1. On September 4, 2025, Foreign Minister Takeshi Iwaya "
+        "held a meeting with Foreign Minister Radosław Sikorski of Poland.\n\n2. Both Ministers confirmed that "
+        "the Japan-Poland Economic Consultations, which had been scheduled to take place in Warsaw in July but "
+        "were postponed, would be held at an early date.\n\n3. Prior to the meeting, Sikorski paid a courtesy "
+        "call on Prime Minister Shigeru Ishiba.",
+        "en",
+        "2025-09-04",
+    )
+    consultations = [m for m in found.meetings if m.status == "planned"]
+    assert [(m.date, set(m.participant_countries)) for m in consultations] == [(None, {"JP", "PL"})]
+    assert not any(
+        m.date and m.date.lexical == "2025-07" for m in found.meetings
+    )  # not the courtesy call's day
+    # the headline's two-country "Foreign Ministers' Meeting" is the body's meeting, not a second one
+    assert (
+        len([m for m in found.meetings if m.status == "held" and m.date and m.date.lexical == "2025-09-04"])
+        == 1
+    )
+
+
+def test_a_senators_title_and_a_towns_name_inside_a_persons():
+    found = extract_text(
+        "Islamabad\n\nSenator Mohammad Ishaq Dar, Deputy Prime Minister and Foreign Minister of Pakistan, met "
+        "Chinese President Xi Jinping. The first summit had been held in Xi'an.",
+        "en",
+        "2026-02-24",
+    )
+    assert ("Mohammad Ishaq Dar", "foreign-minister", "PK") in positions(found)
+    assert "Xi'an" in {m.place.written for m in found.meetings if m.place} or not any(
+        m.place is None and "Xi Jinping" in m.participants and m.date is None for m in found.meetings
+    )

@@ -572,6 +572,15 @@ def _dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
     return a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
 
 
+def _announces_list(doc: Document, sentence: Sentence) -> bool:
+    """A sentence ending in a colon whose next sentence opens a list item ("The following MoUs were
+    exchanged:" / "i. MoU on …"): it names the documents only as the list's heading."""
+    if not sentence.text.rstrip().endswith(":") or sentence.index + 1 >= len(doc.sentences):
+        return False
+    following = doc.sentences[sentence.index + 1]
+    return bool(LIST_ITEM.match(following.text))
+
+
 def _signing_meeting(
     meetings: list[Meeting], status: str, own_date: DateValue | None, inside: int
 ) -> Meeting | None:
@@ -707,9 +716,9 @@ def _signed_list_item(doc: Document, sentence: Sentence) -> bool:
     if not LIST_ITEM.match(sentence.text):
         return False
     for previous in reversed(doc.sentences[max(0, sentence.index - 12) : sentence.index]):
-        if LIST_ITEM.match(previous.text):
-            continue
         head = previous.text.rstrip()
+        if LIST_ITEM.match(previous.text) and not head.endswith(":"):
+            continue  # (a numbered paragraph may itself be the heading: "4. The following MoUs were …:")
         return head.endswith(":") and bool(
             doc.cues.SIGNED_PAST.search(head) or doc.cues.SIGNED.search(head) or _EXCHANGED.search(head)
         )
@@ -780,6 +789,8 @@ def find_agreements(doc: Document) -> None:
                 continue
             if _COUNTED.search(before):
                 continue  # "companies signed 58 agreements": many texts, none with its parties
+            if _announces_list(doc, sentence):
+                continue  # "The following MoUs were exchanged …:": the items below are the documents
             if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(
                 doc.text, *_semicolon_clause(sentence, mention)
             ):
@@ -1231,10 +1242,14 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         if speaker:
             return doc.person_country[speaker]
     own = re.search(
-        r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s+(?:\w+\s+)?$", doc.text[clause_start : mention.start]
+        r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s+(?:(?:decision|intention|plans?)\s+to\s+(?:open|establish|set up)\s+"
+        r"an?\s+)?(?:\w+\s+)?$",  # "its embassy", "its decision to open a consulate general"
+        doc.text[clause_start : mention.start],
     )
-    if own:  # "BISHKEK, Aug 6 — Kyrgyzstan has closed its embassy": the country whose mission it is
-        subjects = doc.mentions_in(sentence.start, mention.start, "country")
+    if (
+        own
+    ):  # "BISHKEK, Aug 6 — Kyrgyzstan has closed its embassy", "The Ethiopian side … its decision to open"
+        subjects = doc.mentions_in(sentence.start, mention.start, "country", "country_adj")
         if subjects:
             return str(subjects[-1].value)
     states = _states(doc, clause_start, mention.start)

@@ -55,10 +55,17 @@ _PATTERNS = [
 _MONTH_YEAR = re.compile(rf"\b(?:im\s+|in\s+)?{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?:(?:Ende|Anfang|Mitte|im|late|early|mid-?|in)\s+)(?P<month>"
-    + "|".join(m for m in MONTHS if len(m) > 3 and m != "sept")
+    + "|".join(m for m in MONTHS if (len(m) > 3 and m != "sept") or m in ("mai", "may"))
     + r")\b(?!\s+(?:19|20)\d\d)"
     r"(?:\s+(?:of\s+)?(?P<year_step>last year|next year|this year|vergangenen Jahres|letzten Jahres|des Vorjahres|"
     r"kommenden Jahres|nächsten Jahres|dieses Jahres))?",
+    re.IGNORECASE,
+)
+_MONTH_STEP = re.compile(  # "im vergangenen August", "last August", "next March": the nearest one that way
+    r"\b(?P<which>im vergangenen|im letzten|vergangenen|letzten|last|im kommenden|im nächsten|kommenden|nächsten|"
+    r"next)\s+(?P<month>"
+    + "|".join(m for m in MONTHS if (len(m) > 3 and m != "sept") or m in ("mai", "may"))
+    + r")\b(?!\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _NAMED_MONTH = re.compile(r"\b(?:" + "|".join(m for m in MONTHS if len(m) > 2) + r")\b", re.IGNORECASE)
@@ -183,6 +190,15 @@ def find_dates(
                 found.append(DateMention(m.start(), m.end(), value))
                 taken.append((m.start(), m.end()))
     if base:
+        for m in _MONTH_STEP.finditer(text, start, end):
+            if not free(m.start(), m.end()) or m.group("month")[:1].islower():
+                continue  # month names are capitalised in both languages: "last may have been" is none
+            month = MONTHS[m.group("month").lower()]
+            back = m.group("which").lower().endswith(("vergangenen", "letzten", "last"))
+            year = base.year - (month >= base.month) if back else base.year + (month <= base.month)
+            value = DateValue(f"{year}-{month:02d}", "gYearMonth", m.group(0).strip(), "relative-to-article")
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
         for m in _MONTH_ONLY.finditer(text, start, end):  # "Ende August", "in early September"
             if not free(m.start(), m.end()) or m.group(0)[:1].islower() and m.group("month")[:1].islower():
                 continue

@@ -77,6 +77,19 @@ def capital_country(mention: Mention) -> str | None:
 _BUILDING_AFTER = re.compile(r"[ -](?:Palace|Palast)\b")
 
 
+_TOWN_BEFORE = re.compile(r"\b[A-ZÄÖÜ]\w+(?:er|an)\s+$")  # "im Kasaner Kreml", "the Kazan Kremlin"
+
+
+def _other_towns_seat(text: str, mention: Mention, found: list[Mention]) -> bool:
+    """ "im Kasaner Kreml", "the Kazan Kremlin": a seat of government that stands for its capital (cities.json
+    "Kremlin" -> Moscow), named here as another town's building."""
+    if mention.text not in ("Kremlin", "Kreml"):
+        return False
+    before = text[max(0, mention.start - 30) : mention.start]
+    town_before = any(m.kind == "city" and 0 <= mention.start - m.end <= 1 for m in found)
+    return town_before or bool(_TOWN_BEFORE.search(before))
+
+
 def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragraph]:
     """Drop everything from a "Related articles" / "Schreibe einen Kommentar" heading in the article's second half on."""
     half = len(text) // 2
@@ -291,7 +304,13 @@ class Document:
         sentences = [s for p in paragraphs for s in p.sentences]
         found = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
         # "Bayan Palace", "Buckingham Palace": a building named after a town, not the town
-        mentions = [m for m in found if not (m.kind == "city" and _BUILDING_AFTER.match(text, m.end))]
+        mentions = [
+            m
+            for m in found
+            if not (
+                m.kind == "city" and (_BUILDING_AFTER.match(text, m.end) or _other_towns_seat(text, m, found))
+            )
+        ]
         mentions = _portfolio_titles(text, mentions, _portfolio_pattern(lang))
         doc = cls(
             article=article,

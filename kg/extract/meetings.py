@@ -87,12 +87,20 @@ def _dateline_end(sentence: Sentence) -> int:
 
 
 def _dateline_city(doc: Document, sentence: Sentence) -> PlaceRef | None:
-    """The city of the dateline that opens ``sentence``: where a report of the day's own meeting was filed."""
+    """The city of the dateline that opens ``sentence`` ("WIEN, 11. Juni 2025 –"), or its paragraph ("Wien.
+    Die Eröffnung …"): where a report of the day's own meeting was filed."""
     cut = _dateline_end(sentence)
     if cut == sentence.start:
+        first = doc.paragraphs[sentence.paragraph].sentences[0]
+        towns = doc.mentions_in(first.start, first.end, "city")
+        if len(towns) == 1 and _BARE_DATELINE.fullmatch(doc.text, towns[0].end, first.end):
+            return _city(towns[0]) if towns[0].start == first.start else None
         return None
     city = next(iter(doc.mentions_in(sentence.start, cut, "city")), None)
     return _city(city) if city is not None else None
+
+
+_BARE_DATELINE = re.compile(r"(?:\s*\([^)]{1,40}\))?\s*\.")  # "Wien.", "Wien (APA)." alone before the text
 
 
 def _section_date(doc: Document, sentence: Sentence) -> str | None:
@@ -204,6 +212,8 @@ def _places(doc: Document, sentence: Sentence) -> list[tuple[Mention, PlaceRef]]
             continue  # "musste nicht nach Peking schauen", "not in Geneva but …": where it was not
         if _BUILDING.search(before):
             continue  # "im Schloss Bellevue": a palace, not the town of that name
+        if any(p.start <= m.start < p.end for p in doc.persons_in(m.start, m.end + 80)):
+            continue  # "Vladimir Putin noted …": a name that is also a town's
         if (
             _LOCATIVE.search(before)
             or (m.start == sentence.start and not _DATELINE.match(sentence.text))
@@ -270,6 +280,10 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
             iso = doc.lexicon.adjective_parts.get(part.lower())
             if iso and iso not in out:
                 out.append(iso)
+        if len(out) < 2:  # "the Japan-Poland Economic Consultations": the pair by name
+            named = doc.mentions_in(lo + compound.start(1), lo + compound.end(1), "country")
+            if len({str(m.value) for m in named}) >= 2:
+                out.extend(str(m.value) for m in named if str(m.value) not in out)
     after = text[mention.end : min(sentence.end, mention.end + 120)]
     # "talks between X and Y", "die Verhandlungsrunde über ein Freihandelsabkommen zwischen X und Y"
     between = re.match(
@@ -285,6 +299,7 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
         r"\s*(?:der|des|of)\s", after
     ):  # "ein Gipfeltreffen der Türkei, Aserbaidschans und Turkmenistans"
         cursor = mention.end + re.match(r"\s*(?:der|des|of)\s+(?:the\s+)?", after).end()  # type: ignore[union-attr]
+        owner_at = cursor
         listed = []
         for m in doc.mentions_in(cursor, min(sentence.end, mention.end + 120), "country"):
             if not re.fullmatch(r"\s*(?:,|und|and|sowie)?\s*(?:der|the)?\s*", doc.text[cursor : m.start]):
@@ -293,7 +308,25 @@ def _adjacent_countries(doc: Document, sentence: Sentence, mention: Mention) -> 
             cursor = m.end
         if len(listed) >= 2:  # one country after "of" is a place or an owner ("summit of Kazakhstan's …")
             out.extend(c for c in listed if c not in out)
+        else:  # "the 2nd session of the India-Ethiopia Joint Commission", "der deutsch-kasachischen Kommission"
+            out.extend(c for c in _compound_pair_after(doc, owner_at) if c not in out)
     return out
+
+
+_COMPOUND_AFTER = re.compile(r"(?:[a-zäöüß]+\s+)?(?P<pair>[\w]+(?:-[\w]+)+)\s")
+
+
+def _compound_pair_after(doc: Document, at: int) -> list[str]:
+    """The countries of a hyphenated pair right at ``at`` ("India-Ethiopia Joint Commission",
+    "deutsch-kasachischen Regierungskommission"): its names, or its adjectives' countries."""
+    m = _COMPOUND_AFTER.match(doc.text, at)
+    if m is None:
+        return []
+    start, end = m.start("pair"), m.end("pair")
+    named = [str(x.value) for x in doc.mentions_in(start, end, "country")]
+    parts = [doc.lexicon.adjective_parts.get(p.lower()) for p in m.group("pair").split("-")]
+    found = named if len(named) >= 2 else [p for p in parts if p]
+    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
 
 
 _COUNTERPARTS_AFTER = re.compile(r"\s*(?:counterparts?|Amtskolleg(?:e|en|in|innen)|Kolleg(?:en|innen))\b")
@@ -625,7 +658,15 @@ def _compatible(meeting: Meeting, cue: _Cue) -> bool:
                 or (cue.both and not cue.persons and len(meeting.participants) >= 2)
             )
         )
-        if not (loose or during):
+        # a headline's "Japan-Armenia Foreign Ministers' Meeting" (two ministers' talks) is the body's "held a
+        # Foreign Ministers' Meeting with …" or "held talks": the article's meeting, whichever word tells it
+        pair = (
+            {cue.meeting_type, meeting.meeting_type} == {"ministerial-meeting", "bilateral-talks"}
+            and meeting.evidence[0].char_start == 0
+            and not (cue.format or meeting.format)
+            and len(set(meeting.participant_countries) | set(cue.countries)) <= 2
+        )
+        if not (loose or during or pair):
             return False
     if cue.date and meeting.date and cue.date.lexical != meeting.date.lexical:
         return False
@@ -735,6 +776,10 @@ def _implicit_ministerials(doc: Document, sentence: Sentence) -> list[Mention]:
         # X": a visit the speaker made, told without a meeting word
         for m in doc.cues.FIRST_PERSON_VISIT.finditer(doc.text, sentence.start, sentence.end):
             out.append(_ImplicitMention(m.start(), m.end(), m.group(0), "meeting", ("visit", False, True)))
+        # "Ich habe am Montag in Jerewan mit Außenminister Ararat Mirsojan gesprochen", "I spoke with X"
+        for m in doc.cues.FIRST_PERSON_TALKS.finditer(doc.text, sentence.start, sentence.end):
+            value = ("bilateral-talks", False, True)
+            out.append(_ImplicitMention(m.start(), m.end(), m.group(0), "meeting", value))
     if formats and doc.cues.HELD.search(sentence.text):
         # "the leaders of the Organization of Turkic States gathered in Gabala": the format's summit
         for fmt in formats:
@@ -836,6 +881,11 @@ def _cue(
     ):
         place = None  # "Im Anschluss an das Gespräch unterzeichneten … mit der ADA-Universität in Baku": not where they met
     venue = place.country if place else _venue_country(doc, sentence, mention)
+    countries = _adjacent_countries(doc, sentence, mention)
+    if meeting_type == "ministerial-meeting" and len(countries) == 2 and not formats:
+        meeting_type = (
+            "bilateral-talks"  # "Japan-Philippines Foreign Ministers' Meeting": two ministers' talks
+        )
     return _Cue(
         mention=mention,
         meeting_type=meeting_type,
@@ -847,7 +897,7 @@ def _cue(
         venue_country=venue,
         format=str(formats[0].value) if formats else None,
         ordinal=_ordinal(doc, sentence, mention),
-        countries=_adjacent_countries(doc, sentence, mention),
+        countries=countries,
         status=_status(doc, sentence, mention),
         persons=frozenset(
             p.name for p in doc.persons_in(sentence.start, sentence.end) if not _quoted(doc, p.start)
@@ -974,11 +1024,32 @@ def _anchored(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
     if cue.verb:
         return len({p.name for p in persons}) >= 1 and (held or cue.date or cue.place or len(persons) >= 2)
     if cue.generic:
-        return bool(cue.format or cue.ordinal or (cue.date and cue.place))
+        return bool(
+            cue.format or cue.ordinal or (cue.date and cue.place) or _two_sides_after(doc, sentence, cue)
+        )
     strong = cue.date or cue.place or cue.format or cue.ordinal or cue.countries or cue.venue_country
     if cue.definite and not strong:
         return False
-    return bool(strong or held)
+    return bool(strong or held or _two_sides_after(doc, sentence, cue))
+
+
+_SIDES_AFTER = re.compile(
+    r"\s+(?:von\s+|of\s+|zwischen\s+|between\s+)?(?P<a>[^,;.]{2,60}?)\s+(?:mit|with|und|and)\s+"
+)
+
+
+def _two_sides_after(doc: Document, sentence: Sentence, cue: _Cue) -> bool:
+    """ "Ein Treffen von Sugiono mit Bundeskanzler Christian Stocker", "a meeting between X and Y": the
+    word for a meeting followed by two named people of two states, joined by "mit"/"with"/"and"."""
+    m = _SIDES_AFTER.match(doc.text, cue.mention.end, sentence.end)
+    if m is None or doc.cues.NEGATION.search(doc.text, m.end(), sentence.end):
+        return False  # "Ein Treffen Abdelattys mit Cassis … gab es hingegen nicht"
+    first = doc.persons_in(cue.mention.end, m.end())
+    second = doc.persons_in(m.end(), min(sentence.end, m.end() + 60))
+    if not first or not second or second[0].start - m.end() > 40:
+        return False
+    sides = {doc.person_country.get(first[0].name), doc.person_country.get(second[0].name)} - {None}
+    return len(sides) == 2
 
 
 def _loose_talks(cue: _Cue) -> bool:
@@ -999,6 +1070,9 @@ def _find_existing(
     signed …": the talks are today's, not the background visit's.
     """
     compatible = [m for m in reversed(meetings) if _compatible(m, cue)]
+    if article_date and cue.date is not None and _weeks_before(cue.date, article_date):
+        # "the talks the two men held in Almaty in May last year": not the headline's undated summit of today
+        compatible = [m for m in compatible if m.date is not None or m.evidence[0].char_start > 0]
     if cue.generic:  # "Die Sitzung hat begonnen": the session of a format, not a talk told since
         compatible.sort(key=lambda m: m.meeting_type not in _SESSION_TYPES and not m.format)
     if cue.definite and cue.persons:
@@ -1224,7 +1298,8 @@ def _place_the_chair(doc: Document, meetings: list[Meeting]) -> None:
             None,
         )
         if chair is None:
-            _place_the_received(doc, position, meetings)
+            if not _place_the_received(doc, position, meetings):
+                _the_other_side(doc, position, meetings)
             continue
         told = [m for m in meetings if m.evidence and m.evidence[0].char_start <= chair.start and m.place]
         if not told:
@@ -1243,12 +1318,29 @@ _MET_BEFORE = re.compile(
 )
 
 
-def _place_the_received(doc: Document, position: Position, meetings: list[Meeting]) -> None:
+def _the_other_side(doc: Document, position: Position, meetings: list[Meeting]) -> bool:
+    """ "EAM and Foreign Minister Gedion Timothewos co-chaired the India-Ethiopia Joint Commission": at a
+    meeting of two states, whose other participants are all of one, a participant the article gives no
+    country to is of the other."""
+    for meeting in meetings:
+        sides = set(meeting.participant_countries)
+        if position.person not in meeting.participants or len(sides) != 2:
+            continue
+        others = {doc.person_country.get(p) for p in meeting.participants if p != position.person}
+        if None in others or len(others) != 1 or not others <= sides:
+            continue
+        (other,) = sides - others
+        _seat(doc, position, meeting, other)
+        return True
+    return False
+
+
+def _place_the_received(doc: Document, position: Position, meetings: list[Meeting]) -> bool:
     """ "Wong began the trip in Port Moresby, where she held talks with Prime Minister James Marape", "Am
     Nachmittag traf Wadephul Premierminister Xanana Gusmão" in Dili: a head of government or state the
     article gives no country to, met by a visitor from elsewhere in a town abroad, is of that town's country."""
     if position.role not in _HEADS:
-        return
+        return False
     spans = [  # met, not meeting: "talks with Prime Minister X", "traf Wadephul Premierminister X"
         p
         for p in doc.person_mentions
@@ -1263,7 +1355,8 @@ def _place_the_received(doc: Document, position: Position, meetings: list[Meetin
         if not inside or not visitors:
             continue
         _seat(doc, position, meeting, host)
-        return
+        return True
+    return False
 
 
 def _seat(doc: Document, position: Position, meeting: Meeting, host: str) -> None:
@@ -1278,8 +1371,14 @@ def _seat(doc: Document, position: Position, meeting: Meeting, host: str) -> Non
 
 def _finish(doc: Document, meeting: Meeting) -> None:
     # "Seit dem Besuch … im Januar 2024 wird verhandelt": a plan is never in the past
-    if meeting.status == "planned" and _month_before_article(doc, meeting.date):
+    if (
+        meeting.status == "planned"
+        and _month_before_article(doc, meeting.date)
+        and not any(doc.cues.POSTPONED.search(e.sentence) for e in meeting.evidence)
+    ):  # (not "scheduled for July but postponed": a plan that moved)
         meeting.status = "held"
+    elif meeting.status == "planned" and _month_before_article(doc, meeting.date):
+        meeting.date = None  # the day it was put off from, not the day it will be held
     for person in meeting.participants:
         country = doc.person_country.get(person)
         if country and country not in meeting.participant_countries:
@@ -1423,7 +1522,8 @@ def _lead(
             break
         seen["read"] = sentence.index + 1
         dates, places = _event_dates(doc, sentence), _places(doc, sentence)
-        if dates and places:
+        told_as_plan = doc.cues.PLANNED.search(sentence.text) or doc.cues.CANCELLED.search(sentence.text)
+        if dates and places and not told_as_plan:  # ("had been scheduled for July in Warsaw": not the lead)
             seen["lead"] = sentence.index
             break
     if "lead" not in seen:

@@ -177,7 +177,11 @@ def _full_name_elsewhere(doc: Document, surname: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_NAME_TAIL = re.compile(rf"(?:{_TOKEN}|{_PARTICLE})(?:\s+(?:{_TOKEN}|{_PARTICLE}|{_ARTICLE_TOKEN})){{0,7}}$")
+_TAIL_INITIAL = rf"(?<![\w.])(?:[{_UPPER}]\.|Ma\.|Md\.|Mohd\.|Muh\.)"  # "Ma. Theresa P. Lazaro", not "H.E."
+_NAME_TAIL = re.compile(
+    rf"(?:{_TOKEN}|{_PARTICLE}|{_TAIL_INITIAL})(?:\s+(?:{_TOKEN}|{_PARTICLE}|{_ARTICLE_TOKEN}|{_TAIL_INITIAL})){{0,7}}"
+    rf"(?<=\w)$"
+)
 
 
 _CLAUSE_VERB_BEFORE = re.compile(r"\s+(?:ge[a-zäöüß]+(?:en|t)|empfangen|besucht|getroffen|begrüßt)$")
@@ -193,6 +197,9 @@ _APPOINTED_AS = re.compile(
 )
 
 
+_PARENTHESIS_BEFORE = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
+
+
 def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> tuple[str, int, int] | None:
     text = doc.text
     head = text[floor:pos]
@@ -206,6 +213,9 @@ def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> 
         if covered < len(comma.group("words").rstrip()):
             return None  # only "former"/"früherer" may stand between the comma and a title without an article
     left = floor + comma.start()
+    party = _PARENTHESIS_BEFORE.search(text, max(floor, left - 40), left)
+    if party:  # "Florian Hahn (CSU), Staatsminister im Auswärtigen Amt": the party is not the name
+        left = party.start()
     line = text.rfind("\n", 0, left) + 1  # a name never starts on the line above ("11:30 BST")
     tail = _NAME_TAIL.search(text, max(floor, left - 120, line), left)  # the name that ends at the comma
     if not tail and doc.lang == "de" and comma.re is _COMMA_BEFORE_TITLE and comma.group("article"):
@@ -233,9 +243,20 @@ def _name_before(doc: Document, pos: int, known: dict[str, str], floor: int) -> 
     while len(kept) > 1 and doc.mentions_in(start, start + len(kept[0]), "city", "country"):
         start += len(kept.pop(0)) + 1  # "in Suva Sitiveni Rabuka": the town before the name is not part of it
     name = _POSSESSIVE.sub("", " ".join(kept))
-    if len(kept) == 1 and name not in known:
-        return None
+    if len(kept) == 1 and name not in known and not _one_name_in_table(name):
+        return None  # one word is a name only when the article or the office-holder table says so ("H.E. Sugiono")
     return name, start, left
+
+
+def _one_name_in_table(name: str) -> bool:
+    from kg import reference
+
+    return reference.holder_by_name(name) is not None
+
+
+_ABBREVIATED = re.compile(
+    r"[A-Z]{2,4}"
+)  # a title written as its initials ("EAM", "MoS" aside) stands for a person
 
 
 def _titles(doc: Document) -> list[_Title]:
@@ -247,7 +268,11 @@ def _titles(doc: Document) -> list[_Title]:
     i = 0
     while i < len(roles):
         group = [roles[i]]
-        while i + 1 < len(roles) and doc.cues.CONJUNCTION.match(text[group[-1].end : roles[i + 1].start]):
+        while (
+            i + 1 < len(roles)
+            and doc.cues.CONJUNCTION.match(text[group[-1].end : roles[i + 1].start])
+            and not _ABBREVIATED.fullmatch(group[0].text)  # "EAM and Foreign Minister Gedion": two people
+        ):
             group.append(roles[i + 1])
             i += 1
         i += 1
@@ -329,6 +354,8 @@ def _titles(doc: Document) -> list[_Title]:
             country = _represented_country(doc, start)
         if country is None:
             country = _side_heading_country(doc, start)
+        if country is None:
+            country = _delegation_list_country(doc, start)
         if country is None and organization is None:
             offices = {g.value[3] for g in group if len(g.value) > 3 and g.value[3]}  # type: ignore[arg-type]
             if len(offices) == 1:  # "the Chairperson of the AU Commission"
@@ -436,6 +463,24 @@ def _represented_country(doc: Document, title_start: int) -> str | None:
             return str(m.value)
         break
     return None
+
+
+def _delegation_list_country(doc: Document, title_start: int) -> str | None:
+    """ "The Russian delegation included Minister of Foreign Affairs X, Deputy Prime Minister Y …", "Die
+    laotische Seite war vertreten durch …": the delegation's country, for every title of the list that
+    follows in the sentence."""
+    sentence = doc.sentence_at(title_start)
+    if sentence is None:
+        return None
+    heads = [
+        m
+        for m in doc.mentions_in(sentence.start, title_start, "country_adj")
+        if doc.cues.DELEGATION_INCLUDED.match(doc.text, m.end)
+    ]
+    if not heads:
+        return None
+    listed_from = doc.cues.DELEGATION_INCLUDED.match(doc.text, heads[-1].end).end()  # type: ignore[union-attr]
+    return str(heads[-1].value) if _list_like(doc, listed_from, title_start) else None
 
 
 _SIDE_HEADING = re.compile(
@@ -570,10 +615,17 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
     if not known:
         return
     forms = sorted(known, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?:['’]s)?(?![\w])")
+    # "Lavrov's"; in German also the genitive "Sugionos", "Wadephuls" ("ein Zusammentreffen Sugionos mit …")
+    # (before a lower-case word only: "Wadephuls Vorgängerin" was read as the name going on)
+    genitive = r"(?:['’]s|s(?=\s+[a-zäöüß]))?" if doc.lang == "de" else r"(?:['’]s)?"
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")" + genitive + r"(?![\w])(?!['’]\w)"
+    )
     mentions = []
     for m in pattern.finditer(doc.text):
         surface = _POSSESSIVE.sub("", m.group(0))
+        if surface not in known and surface.endswith("s") and surface[:-1] in known:
+            surface = surface[:-1]
         mentions.append(PersonMention(m.start(), m.start() + len(surface), known[surface]))
     doc.person_mentions = mentions
     for name in {known[f] for f in forms}:
@@ -1177,8 +1229,8 @@ def _resolve_definite_titles(doc: Document) -> None:
             if adjective and _DEFINITE.search(doc.text, max(0, adjective[-1].start - 6), adjective[-1].start)
             else None
         )
-        if country is None and not _DEFINITE.search(head):
-            continue
+        if country is None and not _DEFINITE.search(head) and not _ABBREVIATED.fullmatch(title.text):
+            continue  # ("EAM called on Prime Minister …": initials need no article)
         implied = title.value[2] if len(title.value) > 2 else None  # type: ignore[arg-type,index]
         if country is None and isinstance(implied, str):
             country = implied  # "the EAM": India's

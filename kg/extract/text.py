@@ -52,11 +52,11 @@ _MONTHS = (
 )
 # the start of a list item: "- ", "• ", "2) ", "a) ", "(b) ", "(ii) "
 LIST_ITEM = re.compile(
-    r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s+"
+    r"\s*(?:[–—•*·-]|\d{1,2}[.)]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])\s+"
 )
 # a list item on its own line: "- Putin next met …", "b) die Gemeinsame Absichtserklärung …", "(ii) Visa-free …"
 _BULLET = re.compile(
-    r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
+    r"\n[ \t]*(?:[-–—•*]|\(?[a-h]\)|\(\d{1,2}\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|"
     r"\d{1,2}[.)](?=[ \t]+(?!" + _MONTHS + r")[A-ZÄÖÜ]))[ \t]+(?=\S)"
 )  # "1. Joint Declaration …;" each item of a numbered list its own sentence (not "1. Juli" at a line's start)
 # the time stamp that opens an entry of a live blog: "+++ 22.25 Uhr +++" or "15:20 BST" on a line of its
@@ -90,6 +90,10 @@ def _split_plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if token.replace(".", "") in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # U.S, z.B, d.h
+            continue
+        if re.fullmatch(
+            r"\s*(?:i{1,3}|iv|vi{0,3}|ix|x)", text[cursor:dot]
+        ):  # "ii. MoU between …": the item's number
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()

@@ -21,7 +21,7 @@ PLANNED = re.compile(
     r"\b(?:soll|sollen|sollte|geplant|geplante[mnrs]?|plant|planen|wird|werden|bevorstehende[mnrs]?|"
     r"nächste[mnrs]?|kommende[mnrs]?|künftige[mnrs]?|anberaumt|vorgesehen|angekündigt|wollen|will|"
     r"verschoben|Vorbereitung|Vorbereitungen|vorbereiten|vorzubereiten|vorbereitet|Einladung|eingeladen|lud|"
-    r"stattfinden soll|stattfinden sollen|stattfinden wird)\b",
+    r"stattfinden soll|stattfinden sollen|stattfinden wird|in Aussicht genommen|in Aussicht gestellt|ins Auge gefasst)\b",
     re.IGNORECASE,
 )
 DAY_BEFORE = re.compile(r"\b(?:am Vortag|tags zuvor|einen Tag zuvor|am Tag zuvor)\b", re.IGNORECASE)
@@ -39,6 +39,7 @@ DENIED = re.compile(  # a meeting a report claims and an official denies
 COUNTERFACTUAL = re.compile(
     r"\b(?:wäre|wären|hätte|hätten)\b.{0,120}\bgewesen\b", re.IGNORECASE
 )  # "it would have been the first visit"
+POSTPONED = re.compile(r"\b(?:verschoben|vertagt)\b", re.I)  # a plan moved to a later day, not held
 CANCELLED = re.compile(r"\b(?:abgesagt|sagte\w*\b.{0,60}\bab|gestrichen|annulliert|platzte|geplatzt)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:kein|keine|keinen|keinem|keiner|nicht|nie|niemals|weder|dementierte|dementiert|bestritt|"
@@ -91,7 +92,7 @@ PORTFOLIO_HEAD = (
 )
 PORTFOLIO_JOIN = r"(?:,| und)? "  # … and what joins its portfolio words (roles.json "portfolio_words")
 MUNICIPAL_TITLE = re.compile(
-    r"(?:Ober|Erste[rn]?\\s+|Regierende[rn]?\\s+)?(?:[Bb]ürgermeister\\w*)|Stadtpräsident\\w*|Oberbürgermeister\\w*"
+    r"(?:Ober|Erste[rn]?\s+|Regierende[rn]?\s+)?(?:[Bb]ürgermeister\w*)|Stadtpräsident\w*|Oberbürgermeister\w*"
 )  # a town's office: its holder does not meet for a state
 # a mission moved from one town to another: closed in the first, opened in the second
 MISSION_MOVED = re.compile(r"\b(?:verlegt|verlegte|verlegen|Verlegung|umgezogen|zog\b.{0,60}\bum)\b", re.I)
@@ -108,6 +109,10 @@ PARTICIPATION = re.compile(
 )
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:wurde|war|wird)\s+)?(?:(?:nur|lediglich|bloß|allein)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"
+)
+DELEGATION_INCLUDED = re.compile(  # "Der russischen Delegation gehörten X, Y und Z an"
+    r"\s+(?:Delegation|Seite)\s+(?:gehörten|gehörte|umfasste|bestand aus|war vertreten durch|wurde vertreten durch|"
+    r"zählten)\s+"
 )
 DELEGATION_LED_BY = re.compile(
     r"\s+(?:Delegation|Verhandlungsdelegation|Seite|Regierung)\s+(?:wurde\s+)?(?:unter (?:der )?Leitung (?:von|des|der)|"
@@ -190,6 +195,9 @@ LEADERS_OF = re.compile(
 FIRST_PERSON_VISIT = re.compile(
     r"\bwar ich\b(?=(?:[^.;:]|(?<=\d)\.){0,80}\bbei\s+(?:meine[mr]|seine[mr]|ihre[mr]|de[mnr]|[A-ZÄÖÜ]\w+s)\b)"
 )
+FIRST_PERSON_TALKS = re.compile(
+    r"\b(?:[Ii]ch habe|habe ich|[Ii]ch hatte|hatte ich)\b(?=[^.;:?]{0,80}\bmit\s+[^.;:?]{0,80}\b(?:gesprochen|verhandelt)\b)"
+)  # an interviewee's talks told by the verb: "Ich habe am Montag in Jerewan mit Außenminister X gesprochen"
 SIDELINES = re.compile(r"\b(?:am Rande|am Rand|an den Rändern)\b", re.I)  # a meeting beside another
 ALSO = re.compile(
     r"\b(?:zudem|außerdem|ebenfalls|darüber hinaus)\b", re.I

@@ -18,7 +18,8 @@ HELD = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|shall|is to|are to|(?:is|are)\s+(?:also\s+|now\s+)?due to|planned|plans? to|scheduled|upcoming|next|"
     r"forthcoming|is expected to|are expected to|expected|proposed|set to|intends? to|would|postponed|"
-    r"to be held|later this|preparations? for|prepare for|preparing|invited|invitation|getting ready)\b",
+    r"to be held|later this|preparations? for|prepare for|preparing|invited|invitation|getting ready|envisaged|"
+    r"pencil+ed in)\b",
     re.IGNORECASE,
 )
 DAY_BEFORE = re.compile(
@@ -35,6 +36,9 @@ DENIED = re.compile(  # a meeting a report claims and an official denies
 COUNTERFACTUAL = re.compile(
     r"\bwould have (?:been|marked)\b", re.IGNORECASE
 )  # "it would have been the first visit"
+POSTPONED = re.compile(
+    r"\b(?:postponed|put off|rescheduled)\b", re.I
+)  # a plan moved to a later day, not held
 CANCELLED = re.compile(r"\b(?:cancell?ed|called off|scrapped|cancell?ation)\b", re.I)
 NEGATION = re.compile(
     r"\b(?:not|no|never|neither|nor|didn't|did not|won't|refused to|failed to|denied|denies|without)\b",
@@ -42,7 +46,8 @@ NEGATION = re.compile(
 )
 SIGNED = re.compile(
     r"\b(?:signed|sign|signing|inked|concluded|initialled|initialed|agreed on|struck|"
-    r"put their names to|put (?:his|her|their) signatures? (?:to|on)|put pen to|exchanged signed copies)\b",
+    r"put their names to|put (?:his|her|their) signatures? (?:to|on)|put pen to|exchanged signed copies|"
+    r"(?:were|was) exchanged)\b",
     re.IGNORECASE,
 )
 READY_TO_SIGN = re.compile(
@@ -70,7 +75,9 @@ MISSION_OPENED = re.compile(
 )
 MISSION_AGREED = re.compile(
     r"\b(?:agreed to open|agreed to establish|will open|to open|to establish|establishment|exchanged notes|"
-    r"decided to open|plans to open|approved the opening|will be opened|is to be opened|are to be opened|"
+    r"decided to open|decision to open|decision to establish|plans to open|approved the opening|will be opened|"
+    r"agreed on the opening|agreed on the establishment|agreed to the opening|"
+    r"is to be opened|are to be opened|"
     r"due to open|set to open|upgrade\w* (?:its |the )?\w+ (?:in \w+ )?to (?:a |an )?(?:fully[- ]fledged )?)\b",
     re.IGNORECASE,
 )
@@ -82,7 +89,7 @@ MISSION_CLOSED = re.compile(
 PORTFOLIO_HEAD = r"\b(?:Deputy |Vice |First Deputy )?Ministers? (?:of|for) (?:the )?"  # a minister's title the lexicon need not list: its head …
 PORTFOLIO_JOIN = r"(?:,| and| &)? "  # … and what joins its portfolio words (roles.json "portfolio_words")
 MUNICIPAL_TITLE = re.compile(
-    r"(?:(?:Lord|Deputy|Acting)\\s+)?(?:Mayor|mayor|Mayoress|Provost)|Lord Provost"
+    r"(?:(?:Lord|Deputy|Acting)\s+)?(?:Mayor|mayor|Mayoress|Provost)|Lord Provost"
 )  # a town's office: its holder does not meet for a state
 # a mission moved from one town to another: closed in the first, opened in the second
 MISSION_MOVED = re.compile(r"\b(?:relocated|moved|relocates|moves|relocation)\b", re.I)
@@ -101,6 +108,10 @@ PARTICIPATION = re.compile(
 )
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:was|were|is|are)\s+)?(?:only\s+)?(?:represented\s+)?(?:only\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
+)
+DELEGATION_INCLUDED = re.compile(  # "The Russian delegation included X, Y and Z": the list's country
+    r"\s+(?:delegation|side|team)\s+(?:also\s+)?(?:included|includes|comprised|consisted of|was made up of|"
+    r"was represented by|were)\s+"
 )
 DELEGATION_LED_BY = re.compile(
     r"\s+(?:team|delegation|side|negotiators|government)\s+(?:was\s+)?(?:led|headed)\s+by\s+(?:its|the)?\s*$"
@@ -169,6 +180,7 @@ LEADERS_OF = re.compile(
     r"\b(?:[Tt]he\s+)?(?:leaders|heads of state(?: and government)?|presidents)\s+of\s+(?:the\s+)?$"
 )  # "the leaders of the OTS gathered"
 # an interviewee's visit told without a meeting word: "I was in Tirana to see my counterpart"
+FIRST_PERSON_TALKS = re.compile(r"\bI (?:spoke|talked|held talks|negotiated)\b(?=[^.;:?]{0,60}\bwith\b)")
 FIRST_PERSON_VISIT = re.compile(r"\bI was in\b(?=[^.;:]{0,80}\b(?:to see|with|visiting|as a guest of)\b)")
 SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes)\b", re.I)  # a meeting beside another
 ALSO = re.compile(r"\b(?:also|in addition|additionally)\b", re.I)  # "He also met …": one more meeting
@@ -270,7 +282,7 @@ SPEECH_VERBS = re.compile(
 HONORIFICS = frozenset(
     "Sheikh Sheikha Sayyid Sayyida Prince Princess Mr Mrs Ms Dr Dr. His Her Highness Excellency Majesty "
     "Hon. Hon H.E. YB Dato' Dato’ Dato Datuk Datin Seri Sri Utama Haji Hajjah Tun Shri Smt Smt. Shrimati "
-    "Kumari".split()
+    "Kumari Senator Sen.".split()
 )  # courtesy titles before a name, never part of it
 CONJUNCTION = re.compile(r"^\s*(?:and|&|[-–—])\s*$")  # "Deputy Prime Minister – Minister of Foreign Affairs"
 NAME_STOPWORDS = HONORIFICS | frozenset(
