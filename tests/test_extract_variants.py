@@ -1778,3 +1778,68 @@ def test_a_senators_title_and_a_towns_name_inside_a_persons():
     assert "Xi'an" in {m.place.written for m in found.meetings if m.place} or not any(
         m.place is None and "Xi Jinping" in m.participants and m.date is None for m in found.meetings
     )
+
+
+def test_a_piece_on_a_format_gives_its_meetings_that_format():
+    found = extract_text(
+        "Hintergrund: Das Weimarer Dreieck\n\nAm 29. August 1991 trafen sich die Außenminister Hans-Dietrich "
+        "Genscher (Deutschland), Roland Dumas (Frankreich) und Krzysztof Skubiszewski (Polen) in Weimar.",
+        "de",
+        "2026-05-20",
+    )
+    assert positions(found) >= {
+        ("Hans-Dietrich Genscher", "foreign-minister", "DE"),
+        ("Roland Dumas", "foreign-minister", "FR"),
+        ("Krzysztof Skubiszewski", "foreign-minister", "PL"),
+    }
+    (meeting,) = found.meetings
+    assert (meeting.meeting_type, meeting.format) == ("ministerial-meeting", "weimar-triangle")
+    # without the format in the headline, three states meeting are just three states
+    plain = extract_text(
+        "Weimar\n\nAm 29. August 1991 trafen sich die Außenminister Hans-Dietrich Genscher (Deutschland), Roland "
+        "Dumas (Frankreich) und Krzysztof Skubiszewski (Polen) in Weimar.",
+        "de",
+        "2026-05-20",
+    )
+    assert [m.format for m in plain.meetings] == [None]
+
+
+def test_a_province_signs_for_itself():
+    found = extract_text(
+        "Hanoi\n\nAm Dienstag traf Ministerpräsident Michael Kretschmer in Hanoi den vietnamesischen "
+        "Premierminister Pham Minh Chinh. Am Mittwoch unterzeichnete Kretschmer in Hanoi eine Absichtserklärung mit "
+        "dem Volkskomitee der Provinz Bac Ninh.",
+        "de",
+        "2026-04-23",
+    )
+    assert not found.agreements
+
+
+def test_an_undated_article_reads_its_day_from_its_masthead():
+    ticker = (
+        "Diplomatie-Ticker vom Donnerstag, 12. März 2026\n\n+++ 17:50 Uhr – Wadephul reist morgen nach "
+        "Warschau +++\nBundesaußenminister Johann Wadephul wird am Freitag in Warschau mit seinem polnischen "
+        "Kollegen Radosław Sikorski zusammenkommen.\n\n+++ 09:45 Uhr – Telefonat +++\nAußenminister Wadephul hat "
+        "am Morgen mit dem indischen Außenminister Subrahmanyam Jaishankar telefoniert."
+    )
+    found = extract_text(ticker, "de", None)
+    dates = {m.meeting_type: m.date.lexical if m.date else None for m in found.meetings}
+    assert dates["visit"] == "2026-03-13"  # "morgen", "am Freitag", seen from Thursday
+    assert dates["phone-call"] != "2026-03-13"  # "am Morgen" is the morning, not tomorrow
+    assert found.article.date is None  # the graph states no publication day it was not given
+    dateline = extract_text(
+        "Wong ends Pacific tour\n\nCANBERRA, 13 February 2026 (Pacific Wire) – Foreign Minister Penny Wong "
+        "returned on Friday. On Monday she held talks in Port Moresby with Foreign Minister Justin Tkatchenko "
+        "of Papua New Guinea.",
+        "en",
+        None,
+    )
+    assert {m.date.lexical for m in dateline.meetings if m.date} == {"2026-02-09"}
+    # a day the body tells of is no masthead: an undated story stays undated
+    body = extract_text(
+        "Weimar\n\nAm 29. August 1991 trafen sich die Außenminister in Weimar, und am Freitag treffen sich die "
+        "Außenminister Johann Wadephul und Radosław Sikorski in Warschau, wie es am Mittwoch hieß.",
+        "de",
+        None,
+    )
+    assert all(m.date is None or m.date.lexical.startswith("1991") for m in body.meetings)

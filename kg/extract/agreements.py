@@ -836,6 +836,8 @@ def find_agreements(doc: Document) -> None:
             if len(parties) < 2 and not between:  # "Agreement on … of the Government of X and of Y"
                 low, high = _own_stretch(doc, sentence, mention)
                 parties = list(dict.fromkeys([*parties, *_countries_in(doc, low, high)]))
+            if len(parties) < 2 and doc.cues.SUBNATIONAL.search(sentence.text):
+                continue  # "unterzeichnete Kretschmer … mit dem Volkskomitee der Provinz Bac Ninh": no state signs
             if len(parties) >= 3 and not between:  # "haben Äthiopien und Eritrea in Katar … unterzeichnet"
                 where = {
                     str(m.value)

@@ -97,6 +97,9 @@ _RANGE = re.compile(
 )
 
 
+_THE_MORNING = re.compile(r"\b(?:am|Am|heute|Heute|gestern|Gestern|jeden|diesen|früh am)\s+$")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -218,6 +221,10 @@ def find_dates(
                 if delta == 0 and prefix.startswith(("last", "vergangenen", "letzten")):
                     delta = 7
                 day = base - dt.timedelta(days=delta)
+            elif m.group("relative") == "Morgen" and _THE_MORNING.search(
+                text, max(0, m.start() - 10), m.start()
+            ):
+                continue  # "am Morgen", "heute Morgen": the morning, not tomorrow
             else:
                 day = base + dt.timedelta(days=RELATIVE_DAYS[m.group("relative").lower()])
             value = DateValue(day.isoformat(), "date", m.group(0).strip(), "relative-to-article")

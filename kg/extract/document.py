@@ -10,6 +10,7 @@ its docstring what it needs and what it adds.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -88,6 +89,32 @@ def _other_towns_seat(text: str, mention: Mention, found: list[Mention]) -> bool
     before = text[max(0, mention.start - 30) : mention.start]
     town_before = any(m.kind == "city" and 0 <= mention.start - m.end <= 1 for m in found)
     return town_before or bool(_TOWN_BEFORE.search(before))
+
+
+_MASTHEAD_LINE = 160  # a title, byline or dateline paragraph is read whole up to this length
+_DATELINE_PREFIX = re.compile(r"[^\n]{0,80}?\s[–—-]\s")  # "CANBERRA, 13 February 2026 (Pacific Wire) – "
+
+
+def _masthead_date(text: str, paragraphs: list[Paragraph]) -> str | None:
+    """The day an undated article was written, as its masthead gives it: the headline ("Ticker vom
+    Donnerstag, 12. März 2026"), a byline or release line ("Pressemitteilung …, 04.06.2025") or the
+    dateline before the first dash ("CANBERRA, 13 February 2026 (Pacific Wire) –"); never a day the body
+    tells of."""
+    from kg.extract.dates import find_dates
+
+    for paragraph in paragraphs[:3]:
+        start, end = paragraph.start, paragraph.end
+        if end - start > _MASTHEAD_LINE:
+            prefix = _DATELINE_PREFIX.match(text, start, end)
+            if prefix is None:
+                continue
+            end = prefix.end()
+        days = [
+            d for d in find_dates(text, article_date=None, start=start, end=end) if d.value.datatype == "date"
+        ]
+        if days:
+            return days[0].value.lexical
+    return None
 
 
 def _without_page_chrome(paragraphs: list[Paragraph], text: str) -> list[Paragraph]:
@@ -301,6 +328,12 @@ class Document:
         lexicon = lexicon_for(lang)
         text = article.text
         paragraphs = _without_page_chrome(segment(text), text)
+        read_as = article
+        if (
+            article.date is None
+        ):  # no meta date: the masthead's, for reading "on Friday" (the graph keeps none)
+            masthead = _masthead_date(text, paragraphs)
+            read_as = dataclasses.replace(article, date=masthead) if masthead else article
         sentences = [s for p in paragraphs for s in p.sentences]
         found = lexicon.gazetteer.find(text, 0, paragraphs[-1].end if paragraphs else 0)
         # "Bayan Palace", "Buckingham Palace": a building named after a town, not the town
@@ -313,7 +346,7 @@ class Document:
         ]
         mentions = _portfolio_titles(text, mentions, _portfolio_pattern(lang))
         doc = cls(
-            article=article,
+            article=read_as,
             lang=lang,
             cues=CUES[lang],
             lexicon=lexicon,

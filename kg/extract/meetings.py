@@ -1407,6 +1407,8 @@ def _finish(doc: Document, meeting: Meeting) -> None:
             # "talks on the sidelines of the SCO summit", "cooperation at the United Nations": the format is
             # the setting or a topic of two sides' talks, not a format they meet in
             meeting.format = None
+    if meeting.format is None and meeting.meeting_type in ("ministerial-meeting", "summit"):
+        meeting.format = _format_of_the_article(doc, meeting)
     if meeting.format and meeting.meeting_type in ("ministerial-meeting", "summit"):
         # a format's session is attended by its members: the text names some, the format says who the rest are
         members = members_acting_as_one(meeting.format)
@@ -1425,6 +1427,20 @@ def _finish(doc: Document, meeting: Meeting) -> None:
     if meeting.place and not meeting.venue_country:
         meeting.venue_country = meeting.place.country
     meeting.confidence = _meeting_confidence(meeting)
+
+
+def _format_of_the_article(doc: Document, meeting: Meeting) -> str | None:
+    """ "Hintergrund: Das Weimarer Dreieck …", then "Am 29. August 1991 trafen sich die Außenminister
+    Genscher (Deutschland), Dumas (Frankreich) und Skubiszewski (Polen)": in a piece whose headline names a
+    small format, a meeting of exactly its members is a session of that format."""
+    if not doc.paragraphs or len(set(meeting.participant_countries)) < 3:
+        return None
+    headline = doc.paragraphs[0]
+    for mention in doc.mentions_in(headline.start, headline.end, "format"):
+        members = members_acting_as_one(str(mention.value))
+        if members and set(members) == set(meeting.participant_countries):
+            return str(mention.value)
+    return None
 
 
 def _month_before_article(doc: Document, date: DateValue | None) -> bool:

@@ -637,6 +637,9 @@ _LIST_WORDS = frozenset("and of the und der des sowie von".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+_EMPTIED_BRACKETS = re.compile(r"\(\s*\)")
+
+
 def _list_like(doc: Document, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` only continues a list: names, titles, countries, commas, "and", "of"."""
     text = doc.text
@@ -645,7 +648,9 @@ def _list_like(doc: Document, start: int, end: int) -> bool:
         parts.append(text[cursor : m.start])
         cursor = max(cursor, m.end)
     parts.append(text[cursor:end])
-    gap = " ".join(parts)
+    gap = _EMPTIED_BRACKETS.sub(
+        " ", " ".join(parts)
+    )  # "Genscher (Deutschland), Dumas …": a country in brackets
     if re.search(r"[.;!?()]", gap):
         return False
     return all(w[0].isupper() or w in _LIST_WORDS for w in _WORDS.findall(gap))
@@ -683,6 +688,15 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
                 if tail.endswith((" of ", " of the "))
                 else None
             )
+            if text[country.start - 1 : country.start] == "(" and text[country.end : country.end + 1] == ")":
+                # "die Außenminister Hans-Dietrich Genscher (Deutschland), Roland Dumas (Frankreich) und …"
+                segment_start = max(sentence.start, country.start - 80)
+                raw = text[segment_start : country.start - 1].rstrip()
+                head = list(NAME.finditer(raw))
+                name = _clean_name(head[-1].group(0), doc) if head and head[-1].end() == len(raw) else None
+                if name and raw.endswith(name) and len(name.split()) >= 2:
+                    name_start = segment_start + len(raw) - len(name)
+                    items.append((name_start, name_start, country.end + 1, name, str(country.value)))
             if link:  # "Kassym-Jomart Tokayev of Kazakhstan"
                 raw = link.group(1)
                 head = [m for m in NAME.finditer(raw)]
@@ -924,12 +938,20 @@ _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _country_after_name(doc: Document, end: int) -> str | None:
-    """ "President Ilham Aliyev of Azerbaijan": the country right after the name."""
-    link = _OF_COUNTRY.match(doc.text, end)
+    """ "President Ilham Aliyev of Azerbaijan", "die Außenminister Hans-Dietrich Genscher (Deutschland), …":
+    the country right after the name."""
+    link = _OF_COUNTRY.match(doc.text, end) or _BRACKET_OPEN.match(doc.text, end)
     if not link:
         return None
     after = doc.mentions_in(link.end(), link.end() + 60, "country")
-    return str(after[0].value) if after and after[0].start == link.end() else None
+    if not after or after[0].start != link.end():
+        return None
+    if link.re is _BRACKET_OPEN and not doc.text.startswith(")", after[0].end):
+        return None
+    return str(after[0].value)
+
+
+_BRACKET_OPEN = re.compile(r" \(")
 
 
 _DIPLOMATIC_ROLES = ("foreign-minister", "deputy-foreign-minister", "president", "prime-minister",

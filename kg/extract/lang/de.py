@@ -289,6 +289,9 @@ OTHER_COUNTRY = re.compile(
 BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
 )
+SUBNATIONAL = re.compile(
+    r"\b(?:Provinz\w*|Volkskomitee\w*|Freistaat\w*|Landesregierung\w*|Staatskanzlei|Bundesland\w*|Landkreis\w*|Stadtrat\w*|Partnerregion\w*)\b"
+)  # a province, a Land, a town: signs for itself, not its state
 NON_STATE = re.compile(
     r"\b(?:Konzern\w*|Unternehmen\w*|Firma|Firmen|Verband|Verbands|Verbände\w*|Schachverb\w*|Verein(?:s|e|en)?|Klub\w*|Club\w*|Gruppe|Universität\w*|Vorstand\w*|Aktionär\w*|Betreiber\w*|Museum\w*|Nationalmuseum\w*|Galerie\w*|Stiftung\w*|"
     r"Bibliothek\w*|Theater\w*|Orchester\w*|\w*[Kk]ammer\w*)\b",

@@ -262,6 +262,10 @@ OTHER_COUNTRY = re.compile(
     r"\b(?:in the country|into the country|in that country)\b"
 )  # the other country of the pair the article is about
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
+SUBNATIONAL = re.compile(
+    r"\b(?:province|provincial|people['’]s committee|state government|regional government|county|municipality|city council)\b",
+    re.I,
+)  # a province, a Land, a town: signs for itself, not its state
 NON_STATE = re.compile(
     r"\b(?:company|companies|group|firm|firms|corporation|consortium|federation|federations|association|club|clubs|league|university|universities|startup|board|shareholders|operator|plant|energy group|"
     r"museum|museums|gallery|galleries|foundation|library|orchestra|theatre|theater|chamber|chambers)\b",
