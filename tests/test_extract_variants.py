@@ -1843,3 +1843,32 @@ def test_an_undated_article_reads_its_day_from_its_masthead():
         None,
     )
     assert all(m.date is None or m.date.lexical.startswith("1991") for m in body.meetings)
+
+
+def test_missions_told_by_a_side_by_what_a_capital_gets_and_by_an_upgrade_in_the_passive():
+    side = extract_text(
+        "Visit\n\nThe leaders welcomed the decision of the Turkmen side to open a Consulate General in Karachi.",
+        "en",
+        "2026-02-24",
+    )
+    assert ("consulate-general", "TM", "PK", "Karachi", "agreed") in missions(side)
+    gets = extract_text(
+        "Aussennetz\n\nAschgabat erhält eine Schweizer Botschaft.\n\nDer Entscheid fiel am Mittwoch.",
+        "de",
+        "2026-09-14",
+    )
+    assert ("embassy", "CH", "TM") in {m[:3] for m in missions(gets)}
+    upgraded = extract_text(
+        "Harris in Vietnam\n\nTánaiste Simon Harris announced in Ho Chi Minh City today that the Consulate of "
+        "Ireland in the city has been upgraded to a Consulate General with immediate effect.",
+        "en",
+        "2026-03-02",
+    )
+    assert ("consulate-general", "IE", "VN", "Ho Chi Minh City", "opened") in missions(upgraded)
+    ends = extract_text(
+        "Dili\n\nPressemitteilung des Auswärtigen Amts\n\nDas Honorarkonsulat in Dili, das Deutschland seit 2004 "
+        "vertreten hat, stellt seine Tätigkeit zum 31. Mai ein.",
+        "de",
+        "2026-05-15",
+    )
+    assert ("consulate", "DE", "TL", "Dili", "closed") in missions(ends)

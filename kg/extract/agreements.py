@@ -1224,6 +1224,13 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         opening = _CLAUSE_OPENING.match(doc.text, start)  # "…, dass die Mongolei ein Generalkonsulat …"
         if subjects and subjects[0][0].start - (opening.end() if opening else start) < 3:
             return subjects[0][1]
+    side = [
+        m
+        for m in doc.mentions_in(sentence.start, mention.start, "country_adj")
+        if _SIDE_AFTER.match(doc.text, m.end)
+    ]
+    if side:  # "the decision of the Turkmen side to open a Consulate General in Karachi"
+        return str(side[-1].value)
     ours = re.search(
         r"\b(?:our|we are opening an?|we will open an?|unser\w*)\s+(?:\w+\s+)?$",
         doc.text[clause_start : mention.start],
@@ -1269,6 +1276,7 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     return None
 
 
+_SIDE_AFTER = re.compile(r"\s+(?:side|Seite)\b")
 _INFINITIVE = re.compile(
     r"\bzu\s+(?:eröffnen|errichten|gründen|schließen|öffnen)\b|\b(?:einzurichten|aufzuheben|aufzuwerten)\b|"
     r"\bto\s+(?:open|establish|set up|close|reopen)\b"

@@ -71,7 +71,8 @@ ADOPTED = re.compile(
 MISSION_OPENED = re.compile(
     r"\b(?:unterhält|unterhalten|betreibt|betreiben|eröffnet\w*|Eröffnung|öffnet\w*|geöffnet|wiedereröffnet\w*|eingeweiht|Einweihung|"
     r"(?:nimmt|nahm|nehmen|nahmen)\b.{0,80}\b(?:Arbeit|Betrieb|Tätigkeit|Dienst)\s+auf|(?:Arbeit|Betrieb|Tätigkeit)\s+aufgenommen|"
-    r"wertete\b.{0,80}\bauf|aufgewertet|(?:ist|sind)\b.{0,60}\btätig)\b",
+    r"wertete\b.{0,80}\bauf|aufgewertet|(?:ist|sind)\b.{0,60}\btätig|"
+    r"erhält\s+(?:eine?n?\s+)?(?:\w+\s+)?(?:Botschaft|Generalkonsulat|Konsulat))\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
@@ -84,7 +85,8 @@ MISSION_AGREED = re.compile(
 )
 MISSION_CLOSED = re.compile(
     r"\b(?:geschlossen|schließt|schloss|Schließung|schließen|aufgehoben|aufzuheben|Aufhebung|aufgegeben|aufgelöst|"
-    r"(?:Betrieb|Arbeit|Tätigkeit)\b.{0,40}\beingestellt|stellt\w*\b.{0,80}\b(?:Betrieb|Arbeit|Tätigkeit)\s+ein)\b",
+    r"(?:Betrieb|Arbeit|Tätigkeit)\b.{0,40}\beingestellt|stellt\w*\b.{0,80}\b(?:Betrieb|Arbeit|Tätigkeit)\b"
+    r"[^;!?]{0,30}?\sein(?=[\s.;,]))\b",
     re.I,
 )
 PORTFOLIO_HEAD = (

@@ -70,7 +70,8 @@ ADOPTED = re.compile(
 MISSION_OPENED = re.compile(
     r"\b(?:maintains|maintain|operates|has had|opened|opens|reopened|reopens|reopening|inaugurated|inaugurates|"
     r"inaugurate|inauguration|opening|began operating|began work|began its work|started work|raised the flag|"
-    r"resumed (?:full |normal )?operations|resumed (?:its )?work|cut the ribbon|ribbon[- ]cutting)\b",
+    r"resumed (?:full |normal )?operations|resumed (?:its )?work|cut the ribbon|ribbon[- ]cutting|"
+    r"(?:has|have) been upgraded|was upgraded|were upgraded)\b",
     re.I,
 )
 MISSION_AGREED = re.compile(
