@@ -1872,3 +1872,37 @@ def test_missions_told_by_a_side_by_what_a_capital_gets_and_by_an_upgrade_in_the
         "2026-05-15",
     )
     assert ("consulate", "DE", "TL", "Dili", "closed") in missions(ends)
+
+
+def test_a_piece_about_one_treaty_of_two_states():
+    found = extract_text(
+        "Was bedeutet das Truppenabkommen zwischen Japan und den Philippinen?\n\n"
+        "Das Reciprocal Access Agreement (RAA) ist am 11. September 2025 in Kraft getreten. Unterschrieben wurde "
+        "der Vertrag bereits am 8. Juli 2024 in Manila.",
+        "de",
+        "2025-09-12",
+    )
+    (agreement,) = found.agreements  # one document, whether called "Agreement" or "der Vertrag"
+    assert set(agreement.parties) == {"JP", "PH"}
+    assert (agreement.signed_on.lexical, agreement.valid_from.lexical) == ("2024-07-08", "2025")
+
+
+def test_a_treaty_in_force_now_and_one_of_a_year():
+    found = extract_text(
+        "Steuern\n\nDas neue Doppelbesteuerungsabkommen zwischen Deutschland und der Mongolei ist in Kraft. Das "
+        "Investitionsschutzabkommen zwischen Deutschland und der Mongolei aus dem Jahr 1991 bleibt unberührt.",
+        "de",
+        "2026-02-16",
+    )
+    assert sorted(
+        (a.title.split()[0], a.signed_on.lexical if a.signed_on else None) for a in found.agreements
+    ) == [
+        ("Investitionsschutzabkommen", "1991"),  # its own document, not the tax treaty told before
+        ("neue", None),
+    ]
+    english = extract_text(
+        "Manila\n\nThe Philippines and the United States are bound by the Visiting Forces Agreement of 1999.",
+        "en",
+        "2025-09-12",
+    )
+    assert [(set(a.parties), a.signed_on.lexical) for a in english.agreements] == [({"PH", "US"}, "1999")]

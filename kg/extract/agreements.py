@@ -182,6 +182,22 @@ def _own_stretch(doc: Document, sentence: Sentence, mention: Mention) -> tuple[i
 _NEXT_CLAUSE = re.compile(r"\s(?:as|while|whereas|after|als|während|nachdem|bevor|before)\s")
 
 
+def _headline_names_an_agreement(doc: Document) -> bool:
+    """Whether the headline is about a document ("Steuerabkommen mit der Mongolei", "the treaty …")."""
+    title = doc.sentences[0] if doc.sentences else None
+    return (
+        title is not None
+        and title.paragraph == 0
+        and (
+            bool(doc.mentions_in(title.start, title.end, "agreement"))
+            or bool(_HEADLINE_DOCUMENT.search(title.text))
+        )
+    )
+
+
+_HEADLINE_DOCUMENT = re.compile(r"\w(?:abkommen|vertrag|verträge)\b", re.IGNORECASE)
+
+
 def _headline_pair(doc: Document) -> list[str]:
     """The two countries a headline names, when it names exactly two ("Key agreements between South Korea
     and Kazakhstan"): the sides an article about one pair means by "the two governments"."""
@@ -196,10 +212,41 @@ def _headline_pair(doc: Document) -> list[str]:
     return found if len(found) == 2 else []
 
 
-def _same_agreement(agreements, agreement_type: str, parties: list[str], period) -> Agreement | None:
+_YEAR_OF = re.compile(  # the year a document is of: "von 1994", "aus dem Jahr 1991", "of 1999"
+    r"(?:\s+(?:zwischen|between)\s+[^.;,()]{3,40}?)?\s+(?:\([^)]{1,20}\)\s+)?(?:von|aus dem Jahre?|of|from)\s+"
+    r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:bis|to|until|[-–/]))"
+)
+_BARE_WORD_AFTER = re.compile(
+    r"\s+(?!(?:über|zur|zum|für|zwischen|mit|on|of|for|between|with|to)\b)[a-zäöüß]|\s*[,.;:]"
+)
+_DEFINITE_WORD = re.compile(r"\b(?:der|das|den|dem|des|the)\s+$", re.IGNORECASE)
+
+
+def _compound_subjects(doc: Document, word: str) -> frozenset[str]:
+    """What a German compound document word is about ("Investitionsschutzabkommen" -> investment
+    protection); nothing for a plain word ("Abkommen") or in English."""
+    return _compound_subjects_of(word) if doc.lang == "de" else frozenset()
+
+
+def _compound_subjects_of(title: str | None) -> frozenset[str]:
+    from kg.event_resolution import subject_words
+
+    heads = [w for w in (title or "").split() if _DOCUMENT_HEAD.search(w)]
+    return subject_words(heads[0], "de") if heads else frozenset()
+
+
+_DOCUMENT_HEAD = re.compile(r"\w(?:abkommens?|vertrag|vertrags|vereinbarung|übereinkommens?)$", re.IGNORECASE)
+
+
+def _same_agreement(
+    agreements, agreement_type: str, parties: list[str], period, subjects: frozenset[str] = frozenset()
+) -> Agreement | None:
     for agreement in agreements:
         if agreement.agreement_type != agreement_type or set(agreement.parties) != set(parties):
             continue
+        told = _compound_subjects_of(agreement.title) if subjects else frozenset()
+        if subjects and told and not subjects & told:
+            continue  # "Doppelbesteuerungsabkommen" and "Investitionsschutzabkommen" of one pair: two documents
         known = agreement.valid_from or agreement.valid_until
         new = period and (period[0] or period[1])
         if known is None or new is None or known.lexical == new.lexical:
@@ -498,10 +545,15 @@ def _state_actors(doc: Document, sentence: Sentence, meeting: Meeting | None, at
         return True
     if doc.cues.NON_STATE.search(sentence.text):
         return False  # "Eni signed an agreement with Kazakhstan's state-owned KazMunayGas": companies sign
-    return any(
-        not doc.in_quote(m.start) and (m.kind == "country" or (capital_country(m) and _paired(doc, m)))
-        for m in doc.mentions_in(sentence.start, sentence.end, "country", "city")
-    )  # a country, or capitals paired for their governments: "the treaty Canberra and Funafuti concluded"
+    return (
+        any(
+            not doc.in_quote(m.start) and (m.kind == "country" or (capital_country(m) and _paired(doc, m)))
+            for m in doc.mentions_in(sentence.start, sentence.end, "country", "city")
+        )
+        or (  # a country, or capitals paired for their governments: "the treaty Canberra and Funafuti concluded"
+            sentence.index > 0 and _headline_names_an_agreement(doc) and len(_headline_pair(doc)) == 2
+        )
+    )  # or the two states of a piece about their treaty
 
 
 def _meetings_for(
@@ -736,8 +788,11 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     if _SIGNED_JUST_BEFORE.search(before):
         return "planned" if _DRAFT.search(before) else "signed"
     if not signed and not adopted:
-        # "… am 1. Juli 2014 in Kraft getreten": told by its entry into force alone
-        return "signed" if _in_force_only(doc, sentence, mention) else None
+        # "… am 1. Juli 2014 in Kraft getreten": told by its entry into force alone; "das
+        # Doppelbesteuerungsabkommen von 1994", "the Visiting Forces Agreement of 1999": by the year it is of
+        if _in_force_only(doc, sentence, mention) or _YEAR_OF.match(doc.text, mention.end):
+            return "signed"
+        return None
     if cues.READY_TO_SIGN.search(text):
         return "intended"  # "Azerbaijan was still ready to sign a peace treaty": no agreement yet
     if _DRAFT.search(before):
@@ -825,10 +880,12 @@ def find_agreements(doc: Document) -> None:
             pair = _the_two(doc, sentence, mention) if len(parties) < 2 else None
             if pair is not None:  # "the two leaders exchanged signed copies": the two of the talks just told
                 meetings, meeting = [pair], pair
-            elif len(parties) < 2 and _THE_TWO.search(doc.text, sentence.start, mention.start):
-                parties = (
-                    _headline_pair(doc) or parties
-                )  # a factbox on two countries: "The two governments …"
+            elif len(parties) < 2 and (
+                _THE_TWO.search(doc.text, sentence.start, mention.start)
+                or (sentence.index > 0 and _headline_names_an_agreement(doc))
+            ):  # a factbox on two countries: "The two governments …"; "Was bedeutet das Truppenabkommen
+                # zwischen Japan und den Philippinen?" then "Das Abkommen ist … in Kraft getreten"
+                parties = _headline_pair(doc) or parties
             if len(parties) < 2 and meeting is not None:
                 # the nearest meeting that says who took part ("the next summit" may not yet)
                 sides = next((m for m in meetings if len(m.participant_countries) >= 2), meeting)
@@ -879,6 +936,9 @@ def find_agreements(doc: Document) -> None:
             named = _YEAR_NAMED_BEFORE.search(
                 doc.text, max(sentence.start, mention.start - 60), mention.start
             )
+            year_of = _YEAR_OF.match(doc.text, mention.end)
+            if year_of and own_date is None:  # "das Doppelbesteuerungsabkommen (DBA) von 1994"
+                own_date = DateValue(year_of.group("year"), "gYear", year_of.group(0).strip(), "absolute")
             if named:  # "the 2019 framework agreement", "das 1998 geschlossene Abkommen": signed that year
                 year = named.group("year") or named.group("year2")
                 own_date = DateValue(year, "gYear", named.group(0).strip(), "absolute")
@@ -907,7 +967,20 @@ def find_agreements(doc: Document) -> None:
             organizations = []
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
-            same = _same_agreement(seen.values(), agreement_type, parties, period)
+            # a German compound names its subject: "Investitionsschutzabkommen", not "Doppelbesteuerungsabkommen"
+            subjects = _compound_subjects(doc, mention.text)
+            same = _same_agreement(seen.values(), agreement_type, parties, period, subjects)
+            if (
+                same is None
+                and _DEFINITE_WORD.search(doc.text, max(sentence.start, mention.start - 8), mention.start)
+                and _BARE_WORD_AFTER.match(doc.text, mention.end)
+            ):
+                # "Unterschrieben wurde der Vertrag bereits am 8. Juli 2024" after "Das … Agreement ist in Kraft":
+                # the one document of the pair told before, whatever word it is called by now
+                pair_told = [
+                    a for a in seen.values() if set(a.parties) == set(parties) and a.status == status
+                ]
+                same = pair_told[0] if len(pair_told) == 1 else None
             if (
                 same is not None
                 and LIST_ITEM.match(sentence.text)

@@ -47,7 +47,9 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 IN_FORCE = re.compile(  # ein Abkommen, von dem nur das Inkrafttreten erzählt wird
-    r"\b(?:in Kraft getreten|trat\b[^.;]{0,60}\bin Kraft|seit\b[^.;]{0,40}\bin Kraft)", re.I
+    r"\b(?:in Kraft getreten|trat\b[^.;]{0,60}\bin Kraft|seit\b[^.;]{0,40}\bin Kraft|"
+    r"(?:ist|sind)\s+(?:jetzt\s+|nun\s+|damit\s+)?in Kraft|tritt\b[^.;]{0,60}\bin Kraft)",
+    re.I,
 )
 SIGNED = re.compile(
     r"\b(?:unterzeichnet|unterzeichneten|unterzeichnete|unterzeichnen|unterschrieben|unterschrieb|signiert|"

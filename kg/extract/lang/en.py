@@ -60,7 +60,8 @@ SIGNED_PAST = re.compile(
     re.IGNORECASE,
 )  # signed, in the past
 IN_FORCE = re.compile(  # an agreement told by its entry into force, not its signing
-    r"\b(?:entered into force|came into force|has been in force|in force since|took effect|"
+    r"\b(?:entered into force|came into force|has been in force|in force since|took effect|(?:is|are) now in force|"
+    r"enters into force|comes into force|"
     r"brought into force|bring into force|bringing into force)\b",
     re.I,
 )
