@@ -1906,3 +1906,21 @@ def test_a_treaty_in_force_now_and_one_of_a_year():
         "2025-09-12",
     )
     assert [(set(a.parties), a.signed_on.lexical) for a in english.agreements] == [({"PH", "US"}, "1999")]
+
+
+def test_the_diplomatic_corps_in_the_capital():
+    found = extract_text(
+        "Berlin\n\nBundespräsident Frank-Walter Steinmeier nahm die Beglaubigungsschreiben von drei neuen "
+        "Botschaftern entgegen: Gulnara Abdrakhmanova für Kasachstan, Rodrigo Pizarro Fuentes für Chile und "
+        "Bat-Erdene Tsogt für die Mongolei.\n\nDie eigentliche Nachricht kommt aus Somalia. Das Land hat am "
+        "Montag seine Botschaft in Berlin wiedereröffnet.\n\nUmgekehrt ist Deutschland in Somalia schon länger "
+        "präsent. Die Botschaft in Mogadischu ist seit 2021 wieder geöffnet.",
+        "de",
+        "2026-05-21",
+    )
+    assert positions(found) >= {
+        ("Gulnara Abdrakhmanova", "ambassador", "KZ"),
+        ("Rodrigo Pizarro Fuentes", "ambassador", "CL"),
+        ("Bat-Erdene Tsogt", "ambassador", "MN"),
+    }
+    assert {m[:3] for m in missions(found)} == {("embassy", "SO", "DE"), ("embassy", "DE", "SO")}

@@ -1334,6 +1334,10 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         subjects = doc.mentions_in(sentence.start, mention.start, "country", "country_adj")
         if subjects:
             return str(subjects[-1].value)
+        if _THE_COUNTRY.match(doc.text, sentence.start):  # "… aus Somalia. Das Land hat seine Botschaft …"
+            before = _previous_countries(doc, sentence)
+            if before:
+                return before[-1]
     states = _states(doc, clause_start, mention.start)
     if states:  # "Jakarta says Indonesia will open a consulate general": the state right before the verb
         last, iso = states[-1]
@@ -1347,6 +1351,19 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     if len({iso for _, iso in outside}) == 1 and _mission_status_in(doc, clause_start, sentence.end):
         return outside[0][1]  # "Im Januar wertete Polen sein Verbindungsbüro … zur Botschaft auf"
     return None
+
+
+_THE_COUNTRY = re.compile(r"\s*(?:Das Land|Der Staat|The country|The state)\b")
+
+
+def _previous_countries(doc: Document, sentence: Sentence) -> list[str]:
+    """The countries the sentence before (in the same paragraph) names, in order."""
+    if sentence.index == 0:
+        return []
+    before = doc.sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph:
+        return []
+    return [str(m.value) for m in doc.mentions_in(before.start, before.end, "country")]
 
 
 _SIDE_AFTER = re.compile(r"\s+(?:side|Seite)\b")
@@ -1579,6 +1596,18 @@ def _add_mission(
     )
 
 
+def _the_other_of_the_pair_before(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
+    """A mission the sentence gives no sending state to, when the sentence before names exactly its host
+    and one other state: that other state's ("Umgekehrt ist Deutschland in Somalia schon länger präsent. Die
+    Botschaft in Mogadischu ist seit 2021 wieder geöffnet")."""
+    _, host = _mission_place(doc, sentence, mention)
+    pair = set(_previous_countries(doc, sentence))
+    if host is None or len(pair) != 2 or host not in pair:
+        return None
+    (other,) = pair - {host}
+    return other
+
+
 def find_missions(doc: Document) -> None:
     for sentence in doc.sentences:
         moved = _moved(doc, sentence)
@@ -1601,6 +1630,10 @@ def find_missions(doc: Document) -> None:
                 continue
             # "…, opens consulate in Busan"; "Die Botschaft in Tansania wurde … verlegt" in a ministry's release
             sending = _sending_country(doc, sentence, mention) or last_sending or doc.publisher
+            if (
+                sending is None
+            ):  # "Umgekehrt ist Deutschland in Somalia präsent. Die Botschaft in Mogadischu …"
+                sending = _the_other_of_the_pair_before(doc, sentence, mention)
             last_sending = sending
             if _upgraded(doc, sentence, mention):
                 continue  # "to upgrade its consulate in Nairobi to an embassy": the embassy is the news

@@ -632,8 +632,8 @@ def _collect_mentions(doc: Document, known: dict[str, str]) -> None:
         doc.found.persons.setdefault(name, [])
 
 
-_NAME_OF = re.compile(r"([\w'’\-]+(?:\s+[\w'’\-]+){0,5})\s+of\s+(?:the\s+)?$")
-_LIST_WORDS = frozenset("and of the und der des sowie von".split())
+_NAME_OF = re.compile(r"([\w'’\-]+(?:\s+[\w'’\-]+){0,5})\s+(?:of|für|for)\s+(?:the\s+|die\s+)?$")
+_LIST_WORDS = frozenset("and of the und der des sowie von für for die".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -682,10 +682,10 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
                         items.append(
                             (country.start, m.start(), m.start() + len(name), name, str(country.value))
                         )
-            tail = text[max(sentence.start, country.start - 8) : country.start]
+            tail = text[max(sentence.start, country.start - 10) : country.start]
             link = (
                 _NAME_OF.search(text, max(sentence.start, country.start - 90), country.start)
-                if tail.endswith((" of ", " of the "))
+                if tail.endswith((" of ", " of the ", " für ", " für die ", " for ", " for the "))
                 else None
             )
             if text[country.start - 1 : country.start] == "(" and text[country.end : country.end + 1] == ")":
@@ -708,7 +708,11 @@ def _list_items(doc: Document, known: dict[str, str]) -> list[tuple[_Title, str,
             if name in names or doc.mentions_in(name_start, name_start + len(name)):
                 continue
             before = [r for r in roles if r.end <= item_start]
-            if not before or not _list_like(doc, before[-1].end, item_start):
+            list_from = before[-1].end if before else item_start
+            colon = text.find(":", list_from, item_start)  # "von vier neuen Botschaftern entgegen: X für …"
+            if 0 <= colon - list_from <= 40:
+                list_from = colon + 1
+            if not before or not _list_like(doc, list_from, item_start):
                 continue
             role = before[-1]
             if role.value[0] not in _DIPLOMATIC_ROLES:  # type: ignore[index]
