@@ -188,14 +188,8 @@ def _headline_names_an_agreement(doc: Document) -> bool:
     return (
         title is not None
         and title.paragraph == 0
-        and (
-            bool(doc.mentions_in(title.start, title.end, "agreement"))
-            or bool(_HEADLINE_DOCUMENT.search(title.text))
-        )
+        and (bool(doc.mentions_in(title.start, title.end, "agreement")) or bool(_COMPOUND.search(title.text)))
     )
-
-
-_HEADLINE_DOCUMENT = re.compile(r"\w(?:abkommen|vertrag|verträge)\b", re.IGNORECASE)
 
 
 def _headline_pair(doc: Document) -> list[str]:
@@ -231,11 +225,8 @@ def _compound_subjects(doc: Document, word: str) -> frozenset[str]:
 def _compound_subjects_of(title: str | None) -> frozenset[str]:
     from kg.event_resolution import subject_words
 
-    heads = [w for w in (title or "").split() if _DOCUMENT_HEAD.search(w)]
+    heads = [w for w in (title or "").split() if _COMPOUND.fullmatch(w)]
     return subject_words(heads[0], "de") if heads else frozenset()
-
-
-_DOCUMENT_HEAD = re.compile(r"\w(?:abkommens?|vertrag|vertrags|vereinbarung|übereinkommens?)$", re.IGNORECASE)
 
 
 def _same_agreement(
@@ -1335,7 +1326,7 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
         if subjects:
             return str(subjects[-1].value)
         if _THE_COUNTRY.match(doc.text, sentence.start):  # "… aus Somalia. Das Land hat seine Botschaft …"
-            before = _previous_countries(doc, sentence)
+            before = _countries_of_the_sentence_before(doc, sentence)
             if before:
                 return before[-1]
     states = _states(doc, clause_start, mention.start)
@@ -1356,7 +1347,7 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
 _THE_COUNTRY = re.compile(r"\s*(?:Das Land|Der Staat|The country|The state)\b")
 
 
-def _previous_countries(doc: Document, sentence: Sentence) -> list[str]:
+def _countries_of_the_sentence_before(doc: Document, sentence: Sentence) -> list[str]:
     """The countries the sentence before (in the same paragraph) names, in order."""
     if sentence.index == 0:
         return []
@@ -1601,7 +1592,7 @@ def _the_other_of_the_pair_before(doc: Document, sentence: Sentence, mention: Me
     and one other state: that other state's ("Umgekehrt ist Deutschland in Somalia schon länger präsent. Die
     Botschaft in Mogadischu ist seit 2021 wieder geöffnet")."""
     _, host = _mission_place(doc, sentence, mention)
-    pair = set(_previous_countries(doc, sentence))
+    pair = set(_countries_of_the_sentence_before(doc, sentence))
     if host is None or len(pair) != 2 or host not in pair:
         return None
     (other,) = pair - {host}
