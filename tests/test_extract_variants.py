@@ -1924,3 +1924,149 @@ def test_the_diplomatic_corps_in_the_capital():
         ("Bat-Erdene Tsogt", "ambassador", "MN"),
     }
     assert {m[:3] for m in missions(found)} == {("embassy", "SO", "DE"), ("embassy", "DE", "SO")}
+
+
+def agreements_of(found) -> set[tuple]:
+    return {
+        (
+            a.agreement_type,
+            frozenset(a.parties),
+            a.signed_on.lexical[:4] if a.signed_on else None,
+            a.valid_until.lexical if a.valid_until else None,
+        )
+        for a in found.agreements
+    }
+
+
+def test_a_terminated_treaty_and_its_successor_are_two_documents():
+    de = extract_text(
+        "Neues Sozialabkommen\n\nDas neue Sozialversicherungsabkommen zwischen Österreich und Chile ist in Kraft. "
+        "Chile hatte 2015 das Sozialversicherungsabkommen von 1997 gekündigt. "
+        "Am 2. März 2026 ist das neue Abkommen in Kraft getreten.",
+        "de",
+        "2026-03-10",
+    )
+    assert {(a.signed_on.lexical if a.signed_on else None, a.valid_until and a.valid_until.lexical)
+            for a in de.agreements} == {(None, None), ("1997", "2015")}  # fmt: skip
+    new = next(a for a in de.agreements if a.signed_on is None)
+    assert new.valid_from.lexical == "2026" and len(new.evidence) == 2  # "das neue Abkommen" is the new one
+    en = extract_text(
+        "Labour deal\n\nIn July Jordan and Qatar terminated the labour agreement of 2008 and signed a new "
+        "agreement between the two countries on the same day.",
+        "en",
+        "2026-09-01",
+    )
+    assert agreements_of(en) == {
+        ("agreement", frozenset({"JO", "QA"}), "2008", "2026"),
+        ("agreement", frozenset({"JO", "QA"}), "2026", None),
+    }
+
+
+def test_a_class_of_treaties_terminated_is_no_document():
+    found = extract_text(
+        "Handel\n\nEin geplantes Investitionsschutzabkommen mit Brasilien ruht, weil Brasília die alten "
+        "bilateralen Verträge 2019 gekündigt hat.",
+        "de",
+        "2026-03-10",
+    )
+    assert found.agreements == []
+
+
+def test_an_agreement_extended_until_a_year():
+    de = extract_text(
+        "Pflegekräfte\n\nAußenministerin Anna Berg telefonierte mit ihrem philippinischen Amtskollegen. Beide "
+        "begrüßten, dass die Vereinbarung zwischen Deutschland und den Philippinen über die Anwerbung von "
+        "Pflegekräften bis Ende 2028 verlängert wurde.",
+        "de",
+        "2026-05-05",
+    )
+    assert ("agreement", frozenset({"DE", "PH"}), None, "2028") in agreements_of(de)
+    en = extract_text(
+        "Policing\n\nThe policing agreement between Samoa and Australia, signed in 2021, has been extended "
+        "until the end of 2029.",
+        "en",
+        "2026-05-05",
+    )
+    assert {(frozenset(a.parties), a.valid_until.lexical) for a in en.agreements} == {
+        (frozenset({"WS", "AU"}), "2029")
+    }
+
+
+def test_a_ratification_by_one_parliament_is_not_the_signing():
+    de = extract_text(
+        "Steuern\n\nDer Bundestag hat am Donnerstag das Doppelbesteuerungsabkommen mit Kolumbien ratifiziert.",
+        "de",
+        "2026-06-12",
+    )
+    assert agreements_of(de) == {("agreement", frozenset({"DE", "CO"}), None, None)}
+    en = extract_text(
+        "Ratified\n\nASTANA - On Wednesday the Mazhilis ratified the Agreement between the Government of the "
+        "Republic of Kazakhstan and the Government of Georgia on air services.",
+        "en",
+        "2026-03-11",
+    )
+    assert agreements_of(en) == {("agreement", frozenset({"KZ", "GE"}), None, None)}
+
+
+def test_between_both_countries_is_the_pair_told_before():
+    found = extract_text(
+        "Vietnam\n\nIm Mai 2024 unterzeichneten Deutschland und Vietnam ein Abkommen über Berufsbildung. "
+        "Das Investitionsschutzabkommen zwischen beiden Ländern aus dem Jahr 1993 bleibt in Kraft. "
+        "Grundlage ist ein Arbeitsprogramm für die Jahre 2025 bis 2027, das die Außenministerien beider "
+        "Staaten im vergangenen Jahr unterzeichnet hatten.",
+        "de",
+        "2026-05-05",
+    )
+    assert {
+        (a.agreement_type, frozenset(a.parties), a.signed_on and a.signed_on.lexical[:4])
+        for a in found.agreements
+    } == {  # fmt: skip
+        ("agreement", frozenset({"DE", "VN"}), "2024"),
+        ("agreement", frozenset({"DE", "VN"}), "1993"),
+        ("roadmap", frozenset({"DE", "VN"}), "2025"),
+    }
+
+
+def test_the_two_who_met_sign_and_a_treaty_still_negotiated_is_none():
+    en = extract_text(
+        "Visit\n\nQatar's Foreign Minister Mohammed Al-Khulaifi held talks with Montenegro's Foreign Minister "
+        "Ervin Ibrahimovic in Podgorica on Monday. The two signed a memorandum of understanding on political "
+        "consultations.",
+        "en",
+        "2026-03-16",
+    )
+    assert {(a.agreement_type, frozenset(a.parties)) for a in en.agreements} == {
+        ("memorandum", frozenset({"QA", "ME"}))
+    }
+    de = extract_text(
+        "Gas\n\nTurkmenistan und China schlossen 2019 ein Gasabkommen. Über die Konditionen eines "
+        "Nachfolgevertrags wird seit Monaten gerungen.",
+        "de",
+        "2026-03-16",
+    )
+    assert [a.agreement_type for a in de.agreements] == ["agreement"]
+
+
+def test_a_sea_named_after_a_state_or_town_is_neither():
+    from kg.extract.document import Document
+    from kg.model import Article
+
+    text = (
+        "Accra\n\nMinisters of Ghana and Togo discussed piracy in the Gulf of Guinea and the Golf von Oman, "
+        "then crossed the Gulf of Aden to Aden."
+    )
+    doc = Document.read(
+        Article(text=text, sha256="0", lang="en", date="2026-05-21", title="Accra", url="u", source="s")
+    )
+    places = [m.text for m in doc.mentions if m.kind in ("country", "city")]
+    assert places == ["Accra", "Ghana", "Togo", "Aden"]
+
+
+def test_a_trade_fair_opened_by_a_minister_of_no_stated_country_is_no_meeting():
+    found = extract_text(
+        "Fair\n\nDURBAN - Transport Minister Lindiwe Khoza opened the Southern Ports Summit on Monday. "
+        "A Nigerian start-up said it had raised $12 million from investors at Lagos-based Sahel Trade Partners.",
+        "en",
+        "2026-09-23",
+    )
+    assert found.meetings == [] and found.statistics == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document, capital_country, members_acting_as_one
@@ -37,7 +38,10 @@ _TITLE_STOP = re.compile(
 
 _DATELINE = re.compile(r"^[A-ZÄÖÜ][\w .'-]{1,40},\s+[^–—\n]{3,30}?(?:\([^)]{1,60}\))?\s*[-–—]\s")
 _VALID_UNTIL = re.compile(
-    r"\b(?:valid|in force|gilt|gültig|läuft)\b[^.;]{0,30}?\b(?:until|through|till|bis)\s+(?:(?:Ende|end of)\s+)?(?P<year>(?:19|20)\d\d)\b",
+    r"\b(?:valid|in force|runs|run|expires|gilt|gültig|läuft|verlängert|extended|renewed|prolonged)\b[^.;]{0,30}?"
+    r"\b(?:until|through|till|bis|to)\s+(?:(?:Ende|end of|the end of)\s+)?(?P<year>(?:19|20)\d\d)\b|"
+    # "bis Ende 2026 verlängert", "until 2028 extended"
+    r"\b(?:bis|until)\s+(?:Ende\s+|end of\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:verlängert|extended|läuft|laufen|gilt|gelten|gültig)\b",
     re.IGNORECASE,
 )
 
@@ -65,7 +69,7 @@ def _valid_until(doc: Document, sentence: Sentence):
     for part in (sentence, *following):
         m = _VALID_UNTIL.search(part.text)
         if m:
-            return None, DateValue(m.group("year"), "gYear", m.group(0), "absolute")
+            return None, DateValue(m.group("year") or m.group("year2"), "gYear", m.group(0), "absolute")
     return None
 
 
@@ -129,6 +133,7 @@ def _entered_into_force(doc: Document, sentence: Sentence, signed_on: DateValue 
 
 
 _THE_TWO = re.compile(
+    r"\b(?:the two|die beiden)\s+(?=(?:signed|inked|exchanged|concluded|unterzeichneten|schlossen)\b)|"  # "The two signed"
     r"\b(?:the two|both) (?:leaders|ministers|foreign ministers|presidents|prime ministers|heads of state|sides|men|women|"
     r"governments|countries|states)\b|\b[Tt]he (?:labour|foreign|trade|health|economy|interior|justice|education) ministries\b|"
     r"\b(?:die beiden|beide) (?:Minister\w*|Außenminister\w*|Präsident\w*|Regierungschef\w*|Staatschef\w*|Seiten|Männer|Frauen)\b",
@@ -229,13 +234,44 @@ def _compound_subjects_of(title: str | None) -> frozenset[str]:
     return subject_words(heads[0], "de") if heads else frozenset()
 
 
+_TOPIC = re.compile(r"\b(?:über|zur|zum|on|concerning)\s+(?P<topic>[^,.;()]{4,80})")
+
+
+def _subjects_of(title: str | None, lang: str) -> frozenset[str]:
+    """What a told document is about: its German compound's subject ("Doppelbesteuerungsabkommen"), else
+    the words of its "über …"/"on …" ("Vereinbarung … über die Anwerbung von Pflegekräften")."""
+    from kg.event_resolution import subject_words
+
+    if lang == "de" and (compound := _compound_subjects_of(title)):
+        return compound
+    topic = _TOPIC.search(title or "")
+    return subject_words(topic.group("topic"), lang) if topic else frozenset()
+
+
 def _same_agreement(
-    agreements, agreement_type: str, parties: list[str], period, subjects: frozenset[str] = frozenset()
+    agreements,
+    agreement_type: str,
+    parties: list[str],
+    period,
+    subjects: frozenset[str] = frozenset(),
+    age: str | None = None,
+    ages: dict[int, str] | None = None,
+    lang: str = "de",
+    compound: bool = True,
+    headline_start: int = -1,
 ) -> Agreement | None:
     for agreement in agreements:
         if agreement.agreement_type != agreement_type or set(agreement.parties) != set(parties):
             continue
-        told = _compound_subjects_of(agreement.title) if subjects else frozenset()
+        if age and (ages or {}).get(id(agreement), age) != age:
+            continue  # "das neue Abkommen" and "das Abkommen von 1994, das die Mongolei kündigte": two documents
+        # a compound is compared with a compound or an "über …"; an "über …"/"on …" with a headline's is not
+        # (a headline's "joint statement on connectivity" is the body's "joint statement … on minerals")
+        told = frozenset()
+        if subjects:
+            told = _compound_subjects_of(agreement.title) if lang == "de" else frozenset()
+            by_topic = compound or agreement.evidence[0].char_start != headline_start
+            told = told or (_subjects_of(agreement.title, lang) if by_topic else frozenset())
         if subjects and told and not subjects & told:
             continue  # "Doppelbesteuerungsabkommen" and "Investitionsschutzabkommen" of one pair: two documents
         known = agreement.valid_from or agreement.valid_until
@@ -334,7 +370,7 @@ _PLAN_WORD = re.compile(r"[Pp]lan|[Pp]rogram")
 _PLAN = {
     "en": re.compile(
         r"\b(?:a|an|the|their|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<word>[Pp]lan|[Pp]rogramme|[Pp]rogram)"
-        r"(?=\s+(?:of|for|on)\s+(?!the\s+(?:visit|trip|meeting|summit)\b)[\w-])"
+        r"(?=\s+(?:(?:of|for|on)\s+(?!the\s+(?:visit|trip|meeting|summit)\b)[\w-]|covering\s+(?:19|20)\d\d))"
     ),
     "de": re.compile(
         r"\b(?:ein|einen|einem|eines|der|den|dem|des|das)\s+(?:[a-zäöüß][\w-]*\s+)?(?P<word>Plan|Plans|Programm|Programms)"
@@ -366,8 +402,10 @@ def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
             continue
         if not _ONE_DETERMINER.search(doc.text, max(sentence.start, m.start() - 30), m.start()):
             continue  # "zahlreiche Wirtschaftsabkommen": no one text with parties
-        if _COMMERCIAL_COMPOUND.match(m.group(0)[: m.start("head") - m.start()]):
-            continue  # "einen Liefervertrag über 40 Millionen Euro": a company's contract
+        if m.group("head").startswith("vertrag") and _COMMERCIAL_COMPOUND.match(
+            m.group(0)[: m.start("head") - m.start()]
+        ):
+            continue  # "einen Liefervertrag über 40 Millionen Euro": a company's contract (an "Arbeitsprogramm" is not)
         kind = _COMPOUND_TYPE.get(m.group("head"), "agreement")
         found.append(Mention(m.start(), m.end(), m.group(0), "agreement", kind))
     return sorted(found, key=lambda a: a.start)
@@ -703,7 +741,7 @@ _SIGNED_JUST_BEFORE = re.compile(
     r"\b(?:the|das|die|der|dem|den|des)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,2}$"  # "under the 2019 framework agreement"
 )
 _YEAR_NAMED_BEFORE = re.compile(
-    r"\b(?:the|das|die|der|dem|den|des)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}$|"
+    r"\b(?i:the|das|die|der|dem|den|des)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}$|"
     # "unterzeichnete Südkorea 2019 ein Abkommen", "schlossen beide Seiten 2021 einen Fahrplan"
     r"\b(?:unterzeichnete\w*|unterschrieb\w*|schlossen|schloss|signed|concluded)\s+(?:[\w-]+\s+){0,2}"
     r"(?:im Jahr\s+|in\s+)?(?P<year2>(?:19|20)\d{2})\s+(?:ein\w*|an?|the)\s+(?:[\w-]+\s+){0,2}$"
@@ -727,6 +765,153 @@ def _in_force_only(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     start, end = _semicolon_clause(sentence, mention)
     clause = doc.text[start:end]
     return bool(doc.cues.IN_FORCE.search(clause)) and not doc.cues.SIGNED.search(clause)
+
+
+def _lifecycle(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
+    """What the clause tells of a document that already exists, when it does not tell its signing:
+    "terminated" ("Die Mongolei kündigte 2012 das Abkommen"), "suspended", "extended" ("bis Ende 2026
+    verlängert") or "ratified" ("the Mazhilis ratified the Agreement between …")."""
+    start, end = _semicolon_clause(sentence, mention)
+    low, high = _own_stretch(
+        doc, sentence, mention
+    )  # "ein geplantes Abkommen …, weil X die Verträge kündigte"
+    start, end = max(start, low), min(end, high)
+    if _plural(doc, mention):
+        return None  # a class of documents: "die alten bilateralen Verträge gekündigt"
+    cues = doc.cues
+    for name, cue in (
+        ("terminated", cues.TERMINATED),
+        ("suspended", cues.SUSPENDED),
+        ("extended", cues.EXTENDED),
+        ("ratified", cues.RATIFIED),
+    ):
+        told = cue.search(doc.text, start, end)
+        if told is None:
+            continue
+        # a signing verb after the document, when the cue came before it, signs the next one ("kündigten
+        # das Abkommen von 1998 … und unterzeichneten ein neues"); one of its own stretch makes it a signing
+        signed = doc.cues.SIGNED.search(
+            doc.text, start, mention.start if told.start() < mention.start else end
+        )
+        if signed and not (
+            signed.end() <= mention.start
+            and _SIGNED_JUST_BEFORE.search(doc.text, signed.start(), mention.start)
+        ):  # ("das 2019 geschlossene Regierungsabkommen … lief 2025 aus": signed once, ended now)
+            return None
+        return name
+    return None
+
+
+_PLURAL_DETERMINER = re.compile(
+    r"\b(?:die|den|alle|beide|mehrere|zwei|drei|vier)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+def _plural(doc: Document, mention: Mention) -> bool:
+    """Whether the document word is a plural ("agreements", "Verträge", "die alten Abkommen")."""
+    word = mention.text.split()[-1] if mention.text.split() else ""
+    if doc.lang == "en":
+        return word.lower().endswith(("s", "memoranda")) and not word.endswith("ss")
+    if word.endswith(("träge", "ungen", "ationen", "Memoranden", "Protokolle", "Pläne", "Programme")):
+        return True
+    return word.lower().endswith("abkommen") and bool(
+        _PLURAL_DETERMINER.search(doc.text, max(0, mention.start - 40), mention.start)
+    )
+
+
+_OLD_BEFORE = re.compile(
+    r"\b(?:alte|alten|alter|altes|old|previous|former|earlier|frühere[nmrs]?|bisherige[nmrs]?|vorherige[nmrs]?|"
+    r"ursprüngliche[nmrs]?|original)\s+(?:[\w()-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# what a new document replaces is the old one: "Es ersetzt das 1998 geschlossene Abkommen", "replaces the 2008 accord"
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:ersetzt|ersetzte|ersetzen|ablösen|ablöst|löst|replaces|replaced|replacing|supersedes|superseded)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_NEW_BEFORE = re.compile(r"\b(?:neue|neuen|neuer|neues|new)\s+(?:[\w()-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _age(doc: Document, sentence: Sentence, mention: Mention, life: str | None) -> str | None:
+    """Whether the words make the document the "old" one of a pair ("das alte Abkommen", "the 1994 treaty
+    Mongolia terminated", "das DBA von 1994") or the "new" one ("das neue Abkommen"), or say neither."""
+    before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
+    if _NEW_BEFORE.search(before):
+        return "new"
+    if (
+        _OLD_BEFORE.search(before)
+        or _REPLACED_BEFORE.search(before)
+        or _YEAR_OF.match(doc.text, mention.end)
+        or life == "terminated"
+    ):
+        return "old"
+    return None
+
+
+_BARE_YEAR = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)(?![\d.])")
+
+
+def _year_ended(
+    doc: Document, sentence: Sentence, mention: Mention, day: DateValue | None
+) -> DateValue | None:
+    """The year a terminated document ended: of the sentence's date, else the one year the sentence names
+    that is not the document's own ("kündigte 2012 das DBA von 1994": 2012)."""
+    if day is not None:
+        return DateValue(day.lexical[:4], "gYear", day.text, day.resolution)
+    own = [
+        m.span()
+        for m in (
+            _YEAR_OF.match(doc.text, mention.end),
+            _YEAR_NAMED_BEFORE.search(doc.text, max(sentence.start, mention.start - 60), mention.start),
+        )
+        if m
+    ]  # "von 1994", "das 2019 geschlossene": the year it is of, not the year it ended
+    years = {
+        m.group("year")
+        for m in _BARE_YEAR.finditer(doc.text, sentence.start, sentence.end)
+        if not any(a <= m.start() < b for a, b in own)
+    }
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return DateValue(year, "gYear", year, "absolute")
+
+
+def _told_as(
+    doc: Document, sentence: Sentence, mention: Mention, agreements, age: str | None, ages: dict[int, str]
+) -> Agreement | None:
+    """The one document of this kind told before as the "new" (or "old") one, when the words name it so
+    again with a definite article and without its parties ("das neue Abkommen")."""
+    if age is None or not _DEFINITE.search(doc.text, max(sentence.start, mention.start - 40), mention.start):
+        return None
+    told = [a for a in agreements if a.agreement_type == str(mention.value) and ages.get(id(a)) == age]
+    return told[0] if len(told) == 1 else None
+
+
+def _the_other_of_its_pair(
+    doc: Document,
+    sentence: Sentence,
+    mention: Mention,
+    agreements: list[Agreement],
+    age: str | None,
+    ages: dict[int, str],
+) -> Agreement | None:
+    """The document told before that this one is the old or new other of: "das Doppelbesteuerungsabkommen
+    von 1994" after "das neue Doppelbesteuerungsabkommen zwischen Deutschland und der Mongolei", "the old
+    treaty" after "the new treaty between …" (of the same kind and subject, told as the other age)."""
+    if age is None or not _DEFINITE.search(doc.text, max(sentence.start, mention.start - 40), mention.start):
+        return None
+    subjects = _compound_subjects(doc, mention.text)
+    for agreement in reversed(agreements):
+        if (
+            agreement.agreement_type == str(mention.value)
+            and ages.get(id(agreement), age) != age
+            and len(agreement.parties) == 2
+            and _compound_subjects_of(agreement.title) == subjects
+        ):
+            return agreement
+    return None
 
 
 def _question(sentence: Sentence) -> bool:
@@ -781,7 +966,11 @@ def _agreement_status(doc: Document, sentence: Sentence, agreement_type: str, me
     if not signed and not adopted:
         # "… am 1. Juli 2014 in Kraft getreten": told by its entry into force alone; "das
         # Doppelbesteuerungsabkommen von 1994", "the Visiting Forces Agreement of 1999": by the year it is of
-        if _in_force_only(doc, sentence, mention) or _YEAR_OF.match(doc.text, mention.end):
+        if (
+            _in_force_only(doc, sentence, mention)
+            or _YEAR_OF.match(doc.text, mention.end)
+            or (_lifecycle(doc, sentence, mention) and not cues.ATTRIBUTIVE_PLANNED.search(before))
+        ):
             return "signed"
         return None
     if cues.READY_TO_SIGN.search(text):
@@ -809,6 +998,9 @@ _TO_NEGOTIATE = re.compile(
 
 def find_agreements(doc: Document) -> None:
     seen: dict[tuple, Agreement] = {}
+    ages: dict[
+        int, str
+    ] = {}  # id of an agreement -> "old" or "new", when its words say which of a pair it is
     meeting_starts = sorted(doc.meeting_mentions)
     live: list[tuple[frozenset[int], bool]] = []  # the live blog's stamped entries, read when first needed
 
@@ -830,6 +1022,12 @@ def find_agreements(doc: Document) -> None:
             status = _agreement_status(doc, sentence, agreement_type, mention)
             if status is None or status == "intended":
                 continue
+            if status == "planned" and doc.cues.IN_NEGOTIATION.search(
+                doc.text, *_own_stretch(doc, sentence, mention)
+            ):
+                continue  # still negotiated: no text yet to sign
+            life = _lifecycle(doc, sentence, mention)  # terminated, suspended, extended, ratified, or None
+            age = _age(doc, sentence, mention, life)
             before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
             if doc.cues.NEGATION.search(before) or _negated(doc, sentence, mention):
                 continue
@@ -852,11 +1050,20 @@ def find_agreements(doc: Document) -> None:
                 meetings = _older_entries(doc, sentence, meeting_starts)
             meeting = meetings[0] if meetings else None
             between = _BETWEEN.search(doc.text, mention.end, sentence.end)
+            pair_before: list[str] = []
             if between and not _countries_in(doc, between.end(), sentence.end):
+                if (
+                    _BOTH.match(doc.text, between.end())
+                    and between.start() < _own_stretch(doc, sentence, mention)[1]
+                ):
+                    # "zwischen beiden Ländern" (of this document, not of the next): the pair told before
+                    pair_before = _pair_told_before(doc, sentence, list(seen.values()))
                 between = None  # "between the two governments": the sides are named elsewhere
             relative = _relative_parties(doc, sentence, mention)
             if between:
                 parties = _countries_in(doc, between.end(), sentence.end)
+            elif pair_before:
+                parties = pair_before
             elif relative:
                 parties = relative
             elif signers := _signers_after(doc, sentence, mention) or _contact_clause_parties(
@@ -865,6 +1072,14 @@ def find_agreements(doc: Document) -> None:
                 parties = signers
             else:
                 parties = _parties_around(doc, sentence, mention, first)
+            if (
+                len(parties) < 2
+                and not pair_before
+                and _BOTH_OF.search(doc.text, *_own_stretch(doc, sentence, mention))
+            ):
+                # "ein Arbeitsprogramm …, das die Außenministerien beider Staaten … unterzeichnet hatten"
+                pair_before = _pair_told_before(doc, sentence, list(seen.values()))
+                parties = pair_before or parties
             if agreement_type in ("joint-statement", "declaration") and not between:
                 # "Nordic-Baltic Eight foreign ministers meet … with Poland and Ukraine, adopt joint statement"
                 parties = list(dict.fromkeys([*_format_members_before(doc, sentence, mention), *parties]))
@@ -900,10 +1115,33 @@ def find_agreements(doc: Document) -> None:
             we = _we_signed(doc, sentence, mention) if len(parties) < 2 and meeting is None else None
             if we:
                 parties = we
+            ratifier = _parliament_of(doc, sentence.start, sentence.end) if life == "ratified" else None
+            if (
+                ratifier and ratifier not in parties
+            ):  # "Der Bundestag hat das Abkommen mit Vietnam ratifiziert"
+                parties = [ratifier, *parties]
+            told_so = _told_as(doc, sentence, mention, seen.values(), age, ages) if len(parties) < 2 else None
+            if told_so is not None:
+                parties = list(told_so.parties)  # "Am 14. Februar ist das neue Abkommen in Kraft getreten"
+            counterpart = _the_other_of_its_pair(doc, sentence, mention, list(seen.values()), age, ages)
+            if counterpart is not None and (
+                set(counterpart.parties) <= set(parties) or set(parties) < set(counterpart.parties)
+            ):  # "das DBA von 1994" after "das neue DBA zwischen Deutschland und der Mongolei": that pair's
+                parties = list(counterpart.parties)
+            else:
+                counterpart = None
             if (
                 (len(parties) < 2 and (meeting is None or status == "planned"))
                 or not parties
-                or not (we or listed or _state_actors(doc, sentence, meeting, mention.start))
+                or not (
+                    we
+                    or listed
+                    or counterpart
+                    or pair_before
+                    or told_so
+                    or ratifier
+                    or _state_actors(doc, sentence, meeting, mention.start)
+                )
             ):
                 continue  # an agreement has two parties (or a meeting that says who they are), and states
             period = (
@@ -924,6 +1162,11 @@ def find_agreements(doc: Document) -> None:
             own_date = doc.in_chronicle_year(
                 _in_the_items_year(sentence, own_date)
             )  # "* 1992 - … in January"
+            if life is not None:  # the day of its ratification, extension or end is not its signing's
+                ended = _year_ended(doc, sentence, mention, own_date) if life == "terminated" else None
+                if ended is not None and period is None:
+                    period = (None, ended)
+                own_date = None
             named = _YEAR_NAMED_BEFORE.search(
                 doc.text, max(sentence.start, mention.start - 60), mention.start
             )
@@ -941,7 +1184,7 @@ def find_agreements(doc: Document) -> None:
                         None,
                     )
                 own_date = None
-            signing = _signing_meeting(meetings, status, own_date, inside)
+            signing = _signing_meeting(meetings, status, own_date, inside) if life is None else None
             signed_on = own_date or (signing.date if signing else None)
             if signed_on is None and (also := _also_signed(doc, sentence, status, told)) is not None:
                 signed_on, signing_key = also.signed_on, also.signed_at  # "paraphierten zudem den Text …"
@@ -959,8 +1202,21 @@ def find_agreements(doc: Document) -> None:
             if _MINISTRIES.search(doc.text, mention.end, sentence.end):
                 organizations = [_foreign_ministry(iso) for iso in parties]
             # a German compound names its subject: "Investitionsschutzabkommen", not "Doppelbesteuerungsabkommen"
-            subjects = _compound_subjects(doc, mention.text)
-            same = _same_agreement(seen.values(), agreement_type, parties, period, subjects)
+            # or its "über …": "die Vereinbarung über die Anwerbung von Pflegekräften" is not the DBA told before
+            compound = _compound_subjects(doc, mention.text)
+            subjects = compound or _subjects_of(_title(doc, mention, sentence), doc.lang)
+            same = _same_agreement(
+                seen.values(),
+                agreement_type,
+                parties,
+                period,
+                subjects,
+                age,
+                ages,
+                doc.lang,
+                bool(compound),
+                doc.sentences[0].start if doc.sentences and doc.sentences[0].paragraph == 0 else -1,
+            )
             if (
                 same is None
                 and _DEFINITE_WORD.search(doc.text, max(sentence.start, mention.start - 8), mention.start)
@@ -969,8 +1225,13 @@ def find_agreements(doc: Document) -> None:
                 # "Unterschrieben wurde der Vertrag bereits am 8. Juli 2024" after "Das … Agreement ist in Kraft":
                 # the one document of the pair told before, whatever word it is called by now
                 pair_told = [
-                    a for a in seen.values() if set(a.parties) == set(parties) and a.status == status
+                    a
+                    for a in seen.values()
+                    if set(a.parties) == set(parties) and a.status == status and ages.get(id(a), age) == age
                 ]
+                if len(pair_told) > 1 and life is not None:
+                    # "Das Parlament hatte den Vertrag … ratifiziert": the piece's first document not told as old
+                    pair_told = [a for a in pair_told if ages.get(id(a)) != "old"][:1]
                 same = pair_told[0] if len(pair_told) == 1 else None
             if (
                 same is not None
@@ -989,9 +1250,12 @@ def find_agreements(doc: Document) -> None:
                 same.signed_on = same.signed_on or signed_on
                 if len(title := _title(doc, mention, sentence)) > len(same.title or ""):
                     same.title = title
+                if age:
+                    ages[id(same)] = age
                 told.setdefault(sentence.index, []).append(same)
                 continue
-            key = (agreement_type, tuple(sorted(parties)), period and str(period))
+            # (one pair may have several documents of a kind: the old and the new, or of other subjects)
+            key = (agreement_type, tuple(sorted(parties)), period and str(period), len(seen))
             agreement = Agreement(
                 agreement_type=agreement_type,
                 evidence=[doc.evidence(sentence)],
@@ -1006,11 +1270,66 @@ def find_agreements(doc: Document) -> None:
                 confidence=_agreement_confidence(status, parties, between is not None),
             )
             seen[key] = agreement
+            if age:
+                ages[id(agreement)] = age
             doc.found.agreements.append(agreement)
             told.setdefault(sentence.index, []).append(agreement)
     if doc.found.agreements:
         _signed_it(doc)
     _referred_back(doc)
+
+
+_BOTH = re.compile(
+    r"\s*(?:den\s+|the\s+)?(?:beiden|both|the two)\s+(?:Ländern|Staaten|Regierungen|countries|states|governments|nations)\b",
+    re.IGNORECASE,
+)
+
+
+_BOTH_OF = re.compile(
+    r"\b(?:beider (?:Länder|Staaten|Regierungen)|der beiden (?:Länder|Staaten|Regierungen|Außenministerien)|"
+    r"of both (?:countries|states|governments)|of the two (?:countries|states|governments))\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _parliaments() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The parliaments known by a name without their country ("Bundestag", "Mazhilis", "Sejm"): one
+    pattern, longest names first, and each name's state (the ``parliament`` key of countries.json)."""
+    from kg import reference
+
+    owners = {
+        name: iso
+        for iso, entry in reference.country_lexicon().items()
+        for name in entry.get("parliament", ())
+    }
+    names = sorted(owners, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), owners
+
+
+def _parliament_of(doc: Document, start: int, end: int) -> str | None:
+    """The state of the parliament a stretch names by its own name, if one."""
+    pattern, owners = _parliaments()
+    m = pattern.search(doc.text, start, end)
+    return owners[m.group(0)] if m else None
+
+
+def _pair_told_before(doc: Document, sentence: Sentence, agreements: list[Agreement]) -> list[str]:
+    """The two states a piece spoke of before "zwischen beiden Ländern": those of the last document of two
+    told, else of the last meeting of two, else the headline's pair, else the sentence before's two."""
+    for agreement in reversed(agreements):
+        if len(set(agreement.parties)) == 2:
+            return list(agreement.parties)
+    for meeting in reversed(doc.found.meetings):
+        if len(set(meeting.participant_countries)) == 2 and meeting.evidence[0].char_start < sentence.start:
+            return list(meeting.participant_countries)
+    if pair := _headline_pair(doc):
+        return pair
+    if sentence.index > 0:
+        previous = doc.sentences[sentence.index - 1]
+        countries = _countries_in(doc, previous.start, previous.end)
+        if len(countries) == 2:
+            return countries
+    return []
 
 
 def _live_entry_date(

@@ -76,6 +76,10 @@ def capital_country(mention: Mention) -> str | None:
 
 
 _BUILDING_AFTER = re.compile(r"[ -](?:Palace|Palast)\b")
+# "the Gulf of Guinea", "im Golf von Oman", "the Bay of Kotor": a sea named after a state or town
+_WATER_BEFORE = re.compile(
+    r"\b(?:Gulf|Golf|Sea|Bay|Bucht|Strait|Straße|Meerenge)\s+(?:of|von)\s+(?:the\s+)?$"
+)
 
 
 _TOWN_BEFORE = re.compile(r"\b[A-ZÄÖÜ]\w+(?:er|an)\s+$")  # "im Kasaner Kreml", "the Kazan Kremlin"
@@ -342,6 +346,9 @@ class Document:
             for m in found
             if not (
                 m.kind == "city" and (_BUILDING_AFTER.match(text, m.end) or _other_towns_seat(text, m, found))
+            )
+            and not (
+                m.kind in ("country", "city") and _WATER_BEFORE.search(text, max(0, m.start - 16), m.start)
             )
         ]
         mentions = _portfolio_titles(text, mentions, _portfolio_pattern(lang))

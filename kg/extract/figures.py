@@ -16,6 +16,7 @@ import re
 
 from kg.extract.dates import find_dates
 from kg.extract.document import Document
+from kg.extract.matcher import Mention
 from kg.extract.numbers import MoneyMention, find_money
 from kg.extract.text import Sentence
 from kg.model import Evidence, Statement, Statistic
@@ -103,6 +104,20 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
         for m in _GERMAN_COMPOUND.finditer(sentence.text)
         if m.group(0)[:1].isupper()
     ]
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][\w&-]*")
+
+
+def _in_a_name(doc: Document, sentence: Sentence, mention: Mention) -> bool:
+    """An English statistic word capitalised inside a name ("Dubai-based DP Trade Solutions", "the World
+    Trade Organization"): a company's or a body's name, not what a figure measures."""
+    return (
+        doc.lang == "en"
+        and mention.start > sentence.start
+        and mention.text[:1].isupper()
+        and bool(_NAME_GOES_ON.match(doc.text, mention.end))
+    )
 
 
 _COMPANY_TURNOVER = re.compile(r"\b(?:turnover|revenue|sales|profit|Umsatz|Umsätze|Gewinn)\b", re.IGNORECASE)
@@ -222,7 +237,9 @@ def find_statistics(doc: Document) -> None:
             if doc.in_quote(money.start) and not doc.cues.BILATERAL.search(sentence.text):
                 continue  # a speaker's figure counts when it says whose ("bilateral trade", "both countries")
             kinds = [
-                (m.start, str(m.value)) for m in doc.mentions_in(sentence.start, sentence.end, "statistic")
+                (m.start, str(m.value))
+                for m in doc.mentions_in(sentence.start, sentence.end, "statistic")
+                if not _in_a_name(doc, sentence, m)
             ]
             kinds += [
                 (sentence.start + m.start(), kind) for m, kind in _compound_statistic_words(doc, sentence)

@@ -1869,10 +1869,13 @@ def find_meetings(doc: Document) -> None:
     # a meeting no actor can be tied to (no office holder, country or format) is not a diplomatic fact:
     # "the fourth meeting between the two teams", "a summit of the league table"
     # nor is an undated visit no one is named for: "im Herbst reist eine Schülergruppe zum Gegenbesuch nach Georgien"
+    # (a participant counts when the article gives him an office: "Transport Minister X opened the summit"
+    # of a trade fair, with no country for her anywhere, ties no state to it)
+    office_holders = {p.person for p in doc.found.positions}
     kept = [
         m
         for m in meetings
-        if m.participants
+        if any(p in office_holders for p in m.participants)
         or m.format
         or set(m.participant_countries) - {m.venue_country}
         or (m.participant_countries and m.date)

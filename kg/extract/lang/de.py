@@ -61,6 +61,19 @@ READY_TO_SIGN = re.compile(
     r"\bbereit\w*\b.{0,80}\bzu (?:unterzeichnen|unterschreiben|schließen)\b|\b(?:will|wollen|möchte|möchten|hofft|hoffen)\b.{0,80}\b(?:unterzeichnen|unterschreiben|abschließen)\b",
     re.IGNORECASE,
 )  # willing, not signed
+# the later life of a document that exists: ratified, terminated or suspended, extended
+RATIFIED = re.compile(
+    r"\b(?:ratifiziert\w*|ratifizierte\w*|Ratifizierung|Ratifikation|Ratifikationsurkunden)\b", re.I
+)
+TERMINATED = re.compile(
+    # "kündigte … an" announces
+    r"\b(?:(?:kündigten|kündigte|kündigt)\b(?![^.;]{0,100}\ban\b)|gekündigt|aufgekündigt|kündigen|Kündigung|außer Kraft gesetzt|"
+    r"setzte\w*\b[^.;]{0,60}\baußer Kraft|für nichtig erklärt|ausgelaufen|lief\b[^.;]{0,40}\baus(?:\W|$)|"
+    r"zog sich\b[^.;]{0,60}\bzurück)",
+    re.I,
+)
+SUSPENDED = re.compile(r"\b(?:ausgesetzt|auszusetzen|Aussetzung)\b", re.I)
+EXTENDED = re.compile(r"\b(?:verlängert\w*|verlängerte\w*|Verlängerung)\b", re.I)
 SIGNED_PAST = re.compile(
     r"\b(?:unterzeichneten|unterzeichnete|unterschrieben|unterschrieb|schlossen|verabschiedeten|verabschiedete|paraphierten|"
     r"setzten\b.{0,80}\bUnterschrift(?:en)?\s+unter)\b(?!.{0,40}\b(?:soll|sollen|werden)\b)",
@@ -133,6 +146,9 @@ NEGOTIATED = re.compile(
     r"\b(?:Verhandlungen|Gespräche|Arbeit)\s+(?:über|zu|an)\s+(?:den\s+Text\s+)?(?:eine[sm]?|de[nmrs]|die|das)?\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "die Verhandlungen über den Text eines Friedensvertrags abgeschlossen": the talks ended, nothing signed
+IN_NEGOTIATION = re.compile(  # "Über die Konditionen eines Nachfolgevertrags wird seit Monaten gerungen"
+    r"\b(?:gerungen|wird\b[^.;]{0,40}\bverhandelt|werden\b[^.;]{0,40}\bverhandelt|in Verhandlung)\b", re.I
+)
 FUNDING = re.compile(
     r"\b(?:Mittel|Fördermittel|Zuschüsse|Kredite?)\s+(?:in Höhe von|von|über)\b"
 )  # "Mittel in Höhe von 38,5 Mio. Euro": money given, what the figure measures

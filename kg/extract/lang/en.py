@@ -54,6 +54,15 @@ READY_TO_SIGN = re.compile(
     r"\b(?:ready|willing|prepared|wants?|wanted|hopes?|hoping|hoped)\s+to\s+(?:sign|conclude|ink)\b",
     re.IGNORECASE,
 )  # willing, not signed
+# the later life of a document that exists: ratified, terminated or suspended, extended
+RATIFIED = re.compile(r"\b(?:ratified|ratifies|ratification|ratifying)\b", re.I)
+TERMINATED = re.compile(
+    r"\b(?:terminated|terminates|termination|withdrew from|withdrawn from|withdrawal from|pulled out of|"
+    r"denounced|expired|lapsed|annulled|declared\b[^.;]{0,30}\bnull)\b",
+    re.I,
+)
+SUSPENDED = re.compile(r"\b(?:suspended|suspends|suspending|suspension of)\b", re.I)
+EXTENDED = re.compile(r"\b(?:extended|extends|extension of|renewed|renews|renewal of|prolonged)\b", re.I)
 SIGNED_PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )\b(?:signed|inked|concluded|initialled|initialed|adopted|put their names to|put pen to|"
     r"exchanged signed copies)\b",
@@ -130,6 +139,9 @@ NEGOTIATED = re.compile(
     r"\b(?:negotiations|talks|work)\s+(?:on|over|about)\s+(?:the\s+)?(?:text\s+of\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "negotiations on the text of a peace treaty were concluded": the talks ended, nothing was signed
+IN_NEGOTIATION = re.compile(  # "the terms of a successor treaty are still being negotiated"
+    r"\b(?:being negotiated|under negotiation|still negotiating|in negotiation)\b", re.I
+)
 FUNDING = re.compile(
     r"\b(?:funds|funding|grants?|loans?)\s+(?:of|worth|totall?ing|amounting to)\b", re.IGNORECASE
 )  # "funding of EUR 38.5 million": money given, what the figure measures
