@@ -2070,3 +2070,34 @@ def test_a_trade_fair_opened_by_a_minister_of_no_stated_country_is_no_meeting():
         "2026-09-23",
     )
     assert found.meetings == [] and found.statistics == []
+
+
+INTERVIEW_EN = (
+    "Interview\n\nMalta's Foreign Minister Ian Borg received the Harbour Review in Valletta on Monday.\n\n"
+    "Q: What came of your winter travels?\n\n"
+    "A: Last month we signed a memorandum of understanding with Croatia on maritime training. "
+    "Our embassy in Accra opens in May.\n\n"
+    "Q: A newspaper wrote that you signed a fisheries agreement with Libya in Tripoli. Is that so?\n\n"
+    "A: That is simply wrong. There is no such text.\n\n"
+    "Q: Reports claimed you met Iran's foreign minister, Abbas Araghchi, in Vienna last week. Did you?\n\n"
+    "A: That meeting did not take place. I was in Brussels all week.\n"
+)
+INTERVIEW_DE = (
+    "Interview\n\nMaltas Außenminister Ian Borg empfing uns am Montag in Valletta.\n\n"
+    "Frage: Was hat der Winter gebracht?\n\n"
+    "Antwort: Wir haben im März ein Memorandum mit Kroatien unterzeichnet. Unsere Botschaft in Accra "
+    "öffnet im Mai.\n\n"
+    "Frage: Es hieß, Sie hätten sich in Wien mit dem iranischen Außenminister Abbas Araghtschi getroffen. "
+    "Stimmt das?\n\n"
+    "Antwort: Das ist frei erfunden. Ein solches Treffen hat es nicht gegeben.\n"
+)
+
+
+def test_an_interviewee_signs_and_opens_in_the_first_person_and_denies_what_questions_claim():
+    for text, lang in ((INTERVIEW_EN, "en"), (INTERVIEW_DE, "de")):
+        found = extract_text(text, lang, "2026-04-14")
+        assert {(a.agreement_type, frozenset(a.parties)) for a in found.agreements} == {
+            ("memorandum", frozenset({"MT", "HR"}))
+        }, lang
+        assert {(m.sending_country, m.host_country) for m in found.missions} == {("MT", "GH")}, lang
+        assert found.meetings == [], lang  # the meeting a question claimed and the answer denied

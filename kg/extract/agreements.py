@@ -133,7 +133,6 @@ def _entered_into_force(doc: Document, sentence: Sentence, signed_on: DateValue 
 
 
 _THE_TWO = re.compile(
-    r"\b(?:the two|die beiden)\s+(?=(?:signed|inked|exchanged|concluded|unterzeichneten|schlossen)\b)|"  # "The two signed"
     r"\b(?:the two|both) (?:leaders|ministers|foreign ministers|presidents|prime ministers|heads of state|sides|men|women|"
     r"governments|countries|states)\b|\b[Tt]he (?:labour|foreign|trade|health|economy|interior|justice|education) ministries\b|"
     r"\b(?:die beiden|beide) (?:Minister\w*|Außenminister\w*|Präsident\w*|Regierungschef\w*|Staatschef\w*|Seiten|Männer|Frauen)\b",
@@ -1016,8 +1015,8 @@ def find_agreements(doc: Document) -> None:
         previous = None  # the sentence's agreement word before this one
         for mention in _agreement_mentions(doc, sentence):
             first, previous = previous, mention
-            if doc.in_quote(mention.start):
-                continue
+            if doc.in_quote(mention.start) or doc.in_denied_question(mention.start):
+                continue  # (a question the answer calls wrong: "Q: … wrote that you signed a defence agreement")
             agreement_type = str(mention.value)
             status = _agreement_status(doc, sentence, agreement_type, mention)
             if status is None or status == "intended":
@@ -1115,6 +1114,10 @@ def find_agreements(doc: Document) -> None:
             we = _we_signed(doc, sentence, mention) if len(parties) < 2 and meeting is None else None
             if we:
                 parties = we
+            elif len(parties) < 2 and (ours := _the_interviewees(doc, sentence, mention)):
+                parties = we = list(
+                    dict.fromkeys([ours, *parties])
+                )  # "A: Last month we signed … with Romania"
             ratifier = _parliament_of(doc, sentence.start, sentence.end) if life == "ratified" else None
             if (
                 ratifier and ratifier not in parties
@@ -1376,6 +1379,18 @@ _DEFINITE = re.compile(r"(?<!\w)(?i:the|this|that|das|der|die|dieses|diese|diese
 _WE_SIGNED = re.compile(r"^(?:[^\W\d][\w'’.-]*:\s+)?(?:We|Wir)\s+(?:[a-zäöüß]+\s+){0,2}$")
 
 
+_I_OR_WE = re.compile(r"\b(?:we|We|I|wir|Wir|ich|Ich)\b")
+
+
+def _the_interviewees(doc: Document, sentence: Sentence, mention: Mention) -> str | None:
+    """The state of an interviewee who signs in the first person in an answer ("Last month we signed a
+    memorandum with Romania", "Wir haben im Mai ein Memorandum mit Rumänien unterzeichnet")."""
+    if not doc.in_answer(mention.start) or not _I_OR_WE.search(doc.text, sentence.start, mention.start):
+        return None
+    speaker = doc.interviewee(doc.person_country.get)
+    return doc.person_country[speaker] if speaker else None
+
+
 def _we_signed(doc: Document, sentence: Sentence, mention: Mention) -> list[str] | None:
     """ "Kulubayev: Yes, I had very open talks with Annalena Baerbock. We signed a joint declaration …": when
     "we" sign, the signers are the office holders the sentence before (in the same paragraph) names, if
@@ -1614,9 +1629,10 @@ def _sending_country(doc: Document, sentence: Sentence, mention: Mention) -> str
     ]
     if side:  # "the decision of the Turkmen side to open a Consulate General in Karachi"
         return str(side[-1].value)
-    ours = re.search(
+    ours = re.search(  # ("Our embassy in Nairobi opens in May", "Unsere Botschaft …" open their sentence)
         r"\b(?:our|we are opening an?|we will open an?|unser\w*)\s+(?:\w+\s+)?$",
         doc.text[clause_start : mention.start],
+        re.IGNORECASE,
     )
     if ours and doc.in_answer(
         mention.start

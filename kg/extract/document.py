@@ -397,6 +397,23 @@ class Document:
         """Inside an interview answer: a quotation that is a whole paragraph of a question-and-answer piece."""
         return any(start <= pos < end for start, end in self.answers)
 
+    def in_denied_question(self, pos: int) -> bool:
+        """Inside an interview's question ("Q: Reports claimed you met …", "Frage: Es hieß, Sie hätten …")
+        whose answer, the next paragraph, opens by denying it ("That is simply wrong.")."""
+        if not self.answers:
+            return False
+        sentence = self.sentence_at(pos)
+        if sentence is None or sentence.paragraph + 1 >= len(self.paragraphs):
+            return False
+        question = self.paragraphs[sentence.paragraph]
+        label = _SPEAKER.match(self.text, question.start, question.end)
+        if label is None or label.group("name") not in _QUESTION_LABELS:
+            return False
+        answer = self.paragraphs[sentence.paragraph + 1]
+        reply = _SPEAKER.match(self.text, answer.start, answer.end)
+        start = reply.end() if reply else answer.start
+        return bool(self.cues.DENYING_REPLY.match(self.text[start : min(answer.end, start + 120)]))
+
     def in_chronicle_year(self, day: DateValue | None) -> DateValue | None:
         """A day the text gives without its year ("31 March") in a look back on one year ("2025 in Central
         Asian diplomacy: a timeline", "Jahresrückblick 2025"), dated the January after: of that year, not

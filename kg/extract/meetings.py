@@ -1872,6 +1872,8 @@ def find_meetings(doc: Document) -> None:
     # (a participant counts when the article gives him an office: "Transport Minister X opened the summit"
     # of a trade fair, with no country for her anywhere, ties no state to it)
     office_holders = {p.person for p in doc.found.positions}
+    # nor one first told in an interview question the answer denies ("Q: Reports claimed you met …" "A: Wrong.")
+    meetings = [m for m in meetings if not doc.in_denied_question(m.evidence[0].char_start)]
     kept = [
         m
         for m in meetings

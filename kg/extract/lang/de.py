@@ -31,6 +31,12 @@ PAST_HELD = re.compile(
     r"\b(?:fand|fanden|stattgefunden|trafen|traf|kamen|tagten|besuchte|telefonierte|worden war|worden waren)\b",
     re.I,
 )
+# an interview answer that opens by denying what the question claimed: "Das ist frei erfunden."
+DENYING_REPLY = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:frei erfunden|erfunden|falsch|nicht wahr|Unsinn|stimmt nicht|Unfug|"
+    r"hat (?:es )?nicht stattgefunden|nicht gegeben)\b",
+    re.IGNORECASE,
+)
 DENIED = re.compile(  # a meeting a report claims and an official denies
     r"\b(?:Berichte\w*|Meldung\w*|Spekulation\w*)\b.{0,200}\b(?:wies\w*\b.{0,80}\bzurück|zurückgewiesen|dementiert\w*|bestritt\w*|bestritten|falsch)\b|"
     r"\b(?:dementiert\w*|bestritt\w*|wies\w*)\b.{0,60}\b(?:Berichte\w*|Meldung\w*)\b|\bkein solches Treffen\b",

@@ -28,6 +28,12 @@ DAY_BEFORE = re.compile(
 DAY_AFTER = re.compile(r"\b(?:the following day|the next day|a day later|the day after)\b", re.IGNORECASE)
 PLANNED_AROUND = re.compile(r"\b(?:will|would|is to|are to)\b.{0,60}\b(?:take place|be held|meet)\b", re.I)
 PAST_HELD = re.compile(r"\b(?:took place|was held|were held|met|hosted|visited|convened|gathered)\b", re.I)
+# an interview answer that opens by denying what the question claimed: "That is simply wrong."
+DENYING_REPLY = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:wrong|untrue|not true|false|nonsense|fabricated|invented|did not take place|"
+    r"never happened|no such)\b",
+    re.IGNORECASE,
+)
 DENIED = re.compile(  # a meeting a report claims and an official denies
     r"\b(?:denied|denies|dismissed|rejected|refuted)\b.{0,60}\b(?:reports?|claims?|speculation|rumou?rs?)\b|"
     r"\b(?:reports?|claims?)\b.{0,200}\b(?:were|was)\s+(?:denied|false|untrue|wrong)\b|\bno such meeting\b",
