@@ -2101,3 +2101,41 @@ def test_an_interviewee_signs_and_opens_in_the_first_person_and_denies_what_ques
         }, lang
         assert {(m.sending_country, m.host_country) for m in found.missions} == {("MT", "GH")}, lang
         assert found.meetings == [], lang  # the meeting a question claimed and the answer denied
+
+
+def test_a_meeting_that_did_not_come_about_is_none():
+    de = extract_text(
+        "Brüssel\n\nDas am Nachmittag erwartete Gespräch zwischen Bundeskanzler Friedrich Merz und dem "
+        "slowakischen Ministerpräsidenten Robert Fico ist nicht zustande gekommen.",
+        "de",
+        "2026-06-25",
+    )
+    en = extract_text(
+        "Brussels\n\nThe meeting between Chancellor Friedrich Merz and Slovak Prime Minister Robert Fico "
+        "expected in the afternoon did not materialise.",
+        "en",
+        "2026-06-25",
+    )
+    assert de.meetings == [] and en.meetings == []
+
+
+def test_an_eu_summit_all_of_whose_members_are_counted():
+    de = extract_text(
+        "EU-Gipfel in Brüssel\n\nDie Staats- und Regierungschefs kamen am Donnerstag in Brüssel zum EU-Gipfel "
+        "zusammen. Alle 27 Mitgliedstaaten nahmen die Erklärung an.",
+        "de",
+        "2026-06-25",
+    )
+    (summit,) = de.meetings
+    assert summit.format == "eu" and len(summit.participant_countries) == 27
+    assert [len(a.parties) for a in de.agreements] == [27]
+    en = extract_text(
+        "NATO\n\nThe leaders of all 32 allies met at the NATO summit in The Hague on Wednesday.",
+        "en",
+        "2025-06-25",
+    )
+    assert [len(m.participant_countries) for m in en.meetings] == [32]
+    uncounted = extract_text(
+        "EU summit\n\nEU leaders met in Brussels on Thursday for an EU summit.", "en", "2026-06-25"
+    )
+    assert [(m.format, m.participant_countries) for m in uncounted.meetings] == [("eu", [])]

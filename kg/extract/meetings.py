@@ -172,7 +172,7 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
         m
         for m in doc.mentions_in(sentence.start, sentence.end, "format")
         if (not _quoted(doc, m.start) or _quoted_name(doc, m))
-        and (m.start, m.end) not in countries
+        and ((m.start, m.end) not in countries or _SUMMIT_AFTER.match(doc.text, m.end))  # but "EU-Gipfel"
         # "UN-Generalsekretär", "SCO Secretary-General": the organisation of a title, not the meeting's format
         and not any(m.end + gap in titles for gap in (0, 1))
         and not _FORMAT_AS_PLACE.match(doc.text, m.end)  # "received at the AU headquarters"
@@ -181,6 +181,9 @@ def _formats(doc: Document, sentence: Sentence) -> list[Mention]:
     ]
 
 
+_SUMMIT_AFTER = re.compile(
+    r"(?:-|\s)(?:Gipfel|Sondergipfel|Gipfeltreffen|[Ss]ummit|[Ll]eaders'? [Ss]ummit)\b"
+)
 _FORMAT_AS_PLACE = re.compile(
     r"[\s-]*(?:headquarters|HQ|Secretariat|Commission|Hauptquartier|Hauptsitz|Zentrale|Sekretariat|Kommission)\b"
 )
@@ -525,12 +528,57 @@ def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     return "held"
 
 
+_COUNTS = {"zehn": 10, "elf": 11, "zwölf": 12, "ten": 10, "eleven": 11, "twelve": 12}
+_ALL_OF_THEM = re.compile(
+    r"\b(?i:alle|sämtliche|all|die|the|all the)\s+(?P<n>\d{1,2}|zehn|elf|zwölf|ten|eleven|twelve)\s+"
+    r"(?:[A-Za-zÄÖÜäöü-]+\s+)?(?:Mitgliedstaaten|Mitgliedsstaaten|Mitglieder|Mitgliedsländer|Staaten|Verbündeten|"
+    r"Alliierten|Bündnispartner|Länder|Staats- und Regierungschefs|member states|members|member countries|allies|"
+    r"countries|nations|leaders|heads of state and government)\b|"
+    r"\b(?:[Dd]ie|[Tt]he)\s+(?P<n2>\d{2})\s+(?:kommen|kamen|treffen|trafen|einigten|meet|met|agreed)\b"
+)
+
+
+def _all_members_named(doc: Document, meetings: list[Meeting]) -> None:
+    """A summit or ministerial meeting of an organisation whose members the piece counts in full ("alle 27
+    Mitgliedstaaten", "all 32 allies", "Die 27 kommen … zusammen"): every member took part. A larger format
+    is otherwise named, not assumed (``SMALL_FORMAT``)."""
+    from kg import reference
+
+    counted = {
+        int(n) if n.isdigit() else _COUNTS[n.lower()]
+        for m in _ALL_OF_THEM.finditer(doc.text)
+        if (n := m.group("n") or m.group("n2"))
+    }
+    if not counted:
+        return
+    for meeting in meetings:
+        fmt = reference.formats().get(meeting.format or "")
+        if fmt is None or meeting.meeting_type not in ("summit", "ministerial-meeting"):
+            continue
+        if len(fmt.members) in counted:
+            meeting.participant_countries = list(
+                dict.fromkeys([*meeting.participant_countries, *fmt.members])
+            )
+
+
+_NOT_HAPPENED = re.compile(
+    r"\b(?:ist nicht zustande gekommen|sind nicht zustande gekommen|kam nicht zustande|kamen nicht zustande|"
+    r"hat nicht stattgefunden|fand nicht statt|did not materiali[sz]e|failed to materiali[sz]e|did not happen|"
+    r"never happened|did not take place|never took place|fell through)\b"
+)
+
+
 def _negated(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     before = doc.text[max(sentence.start, mention.start - 30) : mention.start]
     if doc.cues.NEGATION.search(before):
         return True
     after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
     if re.search(r"\b(?:nicht statt|kam nicht zustande|did not take place|never took place)\b", after):
+        return True
+    # told by who met before the verb: "Das … Gespräch zwischen X und Y ist nicht zustande gekommen"
+    following = doc.mentions_in(mention.end, sentence.end, "meeting")
+    end = min(sentence.end, mention.end + 160, *(m.start for m in following))
+    if _NOT_HAPPENED.search(doc.text, mention.end, end):
         return True
     return _denied(doc, sentence) or bool(doc.cues.COUNTERFACTUAL.search(sentence.text))
 
@@ -1871,6 +1919,7 @@ def find_meetings(doc: Document) -> None:
     # nor is an undated visit no one is named for: "im Herbst reist eine Schülergruppe zum Gegenbesuch nach Georgien"
     # (a participant counts when the article gives him an office: "Transport Minister X opened the summit"
     # of a trade fair, with no country for her anywhere, ties no state to it)
+    _all_members_named(doc, meetings)
     office_holders = {p.person for p in doc.found.positions}
     # nor one first told in an interview question the answer denies ("Q: Reports claimed you met …" "A: Wrong.")
     meetings = [m for m in meetings if not doc.in_denied_question(m.evidence[0].char_start)]
