@@ -2139,3 +2139,31 @@ def test_an_eu_summit_all_of_whose_members_are_counted():
         "EU summit\n\nEU leaders met in Brussels on Thursday for an EU summit.", "en", "2026-06-25"
     )
     assert [(m.format, m.participant_countries) for m in uncounted.meetings] == [("eu", [])]
+
+
+def test_a_readouts_spoke_with_is_a_call_unless_they_met_and_a_trade_convention_is_no_treaty():
+    call = extract_text(
+        "Readout\n\nPrime Minister Mark Carney of Canada today spoke with the Prime Minister of Australia, "
+        "Anthony Albanese. The leaders welcomed the memorandum of understanding on critical minerals signed "
+        "in March on the margins of the PDAC convention in Toronto.",
+        "en",
+        "2026-04-14",
+    )
+    assert [(m.meeting_type, set(m.participant_countries)) for m in call.meetings] == [
+        ("phone-call", {"CA", "AU"})
+    ]
+    assert [a.agreement_type for a in call.agreements] == ["memorandum"]
+    met = extract_text(
+        "Summit\n\nPrime Minister Mark Carney of Canada spoke with Australian Prime Minister Anthony Albanese "
+        "on the sidelines of the G20 summit in Johannesburg on Saturday.",
+        "en",
+        "2025-11-23",
+    )
+    assert "phone-call" not in {m.meeting_type for m in met.meetings}
+    both = extract_text(
+        "Interview\n\nUzbek Foreign Minister Bakhtiyor Saidov said: I spoke with my Japanese counterpart, "
+        "Toshimitsu Motegi, by telephone on 28 October.",
+        "en",
+        "2025-11-10",
+    )
+    assert [m.meeting_type for m in both.meetings] == ["phone-call"]

@@ -378,9 +378,23 @@ _PLAN = {
 }
 
 
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+_GATHERING_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z]|\s+(?:centre|center|hall)\b")
+
+
+def _a_gathering(doc: Document, mention: Mention) -> bool:
+    """A "convention" that is a gathering, not a treaty: "on the margins of the PDAC convention in Toronto"."""
+    return mention.text in ("convention", "conventions") and bool(
+        _ACRONYM_BEFORE.search(doc.text, max(0, mention.start - 12), mention.start)
+        or _GATHERING_AFTER.match(doc.text, mention.end)
+    )
+
+
 def _agreement_mentions(doc: Document, sentence: Sentence) -> list[Mention]:
     """The agreement words of a sentence: the lexicon's, and in German the compounds of "-vertrag"/"-abkommen"."""
-    found = doc.mentions_in(sentence.start, sentence.end, "agreement")
+    found = [
+        m for m in doc.mentions_in(sentence.start, sentence.end, "agreement") if not _a_gathering(doc, m)
+    ]
     plan = _PLAN.get(doc.lang)
     if plan is not None and not _PLAN_WORD.search(sentence.text):
         plan = None  # one cheap look for the word before the full pattern

@@ -911,6 +911,14 @@ def _venue_country(doc: Document, sentence: Sentence, mention: Mention) -> str |
     return None
 
 
+_BY_PHONE = re.compile(r"\b(?:phone|telephone|call|video)\b", re.IGNORECASE)
+_IN_PERSON = re.compile(
+    r"\b(?:sidelines|margins|in person|face[- ]to[- ]face|dinner|lunch|breakfast|summit|visit|reception|"
+    r"during (?:his|her|their|the) (?:visit|stay|trip|talks))\b",
+    re.IGNORECASE,
+)
+
+
 def _cue(
     doc: Document, sentence: Sentence, mention: Mention, dates: list, places: list, formats: list
 ) -> _Cue:
@@ -928,6 +936,13 @@ def _cue(
         and min(abs(places[0][0].start - mention.end), abs(mention.start - places[0][0].end)) > 60
     ):
         place = None  # "Im Anschluss an das Gespräch unterzeichneten … mit der ADA-Universität in Baku": not where they met
+    if (
+        meeting_type == "phone-call"
+        and mention.text.startswith(("spoke", "speaks"))
+        and (place or _IN_PERSON.search(sentence.text))
+        and not _BY_PHONE.search(sentence.text)
+    ):  # "spoke with X on the sidelines of the summit", "spoke to Y in Vilnius": they met; a readout's
+        meeting_type = "bilateral-talks"  # "spoke today with the Prime Minister of Australia" is a call
     venue = place.country if place else _venue_country(doc, sentence, mention)
     countries = _adjacent_countries(doc, sentence, mention)
     if meeting_type == "ministerial-meeting" and len(countries) == 2 and not formats:
@@ -1640,6 +1655,10 @@ def find_meetings(doc: Document) -> None:
                     and re.fullmatch(r"[ -]", doc.text[m.end : mentions[i + 1].start])
                 )
             ]
+            if (
+                len(mentions) > 1
+            ):  # "I spoke with my counterpart … by telephone": the call's own words tell it
+                mentions = [m for m in mentions if not m.text.startswith(("spoke", "speaks"))]
             mentions = sorted([*mentions, *_implicit_ministerials(doc, sentence)], key=lambda m: m.start)
             if not mentions:
                 if current is not None and _continues(doc, current, sentence):
