@@ -600,7 +600,36 @@ def find_people(doc: Document) -> None:
     )  # the holder's other titles: "Deputy Prime Minister and Minister of Foreign Affairs"
     _resolve_counterparts(doc)
     _resolve_definite_titles(doc)
+    _country_of_the_office_told_before(doc, {start for _, _, start, _ in linked})
     _drop_unplaced(doc)
+
+
+def _country_of_the_office_told_before(doc: Document, named_at: set[int]) -> None:
+    """ "Luxemburgs Chefdiplomat kehrt … zurück" in the lead, then "Vizepremier und Außenminister Xavier
+    Bettel": the first holder of that office the article names after telling of it without a name, and
+    gives no country to, holds it for that country (a guess: confidence 0.7)."""
+    placeless = [p for p in doc.found.positions if not (p.country or p.organization) and p.evidence]
+    if not placeless:
+        return
+    unnamed = [  # a title of one country whose holder the text does not name right there
+        t
+        for t in _titles(doc)
+        if t.country and not any(t.end <= at <= t.end + 2 for at in named_at) and not doc.in_quote(t.start)
+    ]
+    for title in unnamed:
+        roles = {role for role, _ in title.roles} - {"other"}  # ("a spokesperson" could be anyone's)
+        if any(p.role in roles and p.country == title.country for p in doc.found.positions):
+            continue  # "India's External Affairs Minister" is the one the article names as such
+        named = [
+            p
+            for p in doc.found.positions
+            if p.role in roles and p.evidence and p.evidence[0].char_start >= title.end
+        ]
+        first = min(named, key=lambda p: p.evidence[0].char_start, default=None)
+        if first is not None and first in placeless:
+            for position in (p for p in placeless if p.person == first.person):
+                position.country, position.confidence = title.country, 0.7
+            doc.person_country.setdefault(first.person, title.country)
 
 
 def _drop_unplaced(doc: Document) -> None:
