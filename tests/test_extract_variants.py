@@ -2167,3 +2167,26 @@ def test_a_readouts_spoke_with_is_a_call_unless_they_met_and_a_trade_convention_
         "2025-11-10",
     )
     assert [m.meeting_type for m in both.meetings] == ["phone-call"]
+
+
+def test_states_named_as_present_in_the_sentences_after_a_meeting_take_part():
+    en = extract_text(
+        "Jeddah\n\nForeign ministers met in Jeddah on Monday to discuss the war in Sudan. Saudi Foreign Minister "
+        "Faisal bin Farhan chaired the meeting, attended by Egypt's Badr Abdelatty and Kenya's Musalia Mudavadi. "
+        "Also present were Qatar, the United Arab Emirates and Türkiye. Norway and the United Kingdom were "
+        "represented by deputy ministers. Israel declined to attend, and the African Union sat in as an observer.",
+        "en",
+        "2026-11-17",
+    )
+    de = extract_text(
+        "Kairo\n\nDie Außenminister trafen sich am Montag in Kairo, um über den Krieg im Sudan zu beraten. Der "
+        "ägyptische Außenminister Badr Abdelatty leitete das Treffen, an dem auch der saudische Außenminister "
+        "Faisal bin Farhan teilnahm. Außerdem waren Katar, Jordanien und die Türkei vertreten. Norwegen und "
+        "Großbritannien schickten Staatssekretäre. Israel sagte seine Teilnahme ab.",
+        "de",
+        "2026-02-11",
+    )
+    assert [set(m.participant_countries) for m in en.meetings] == [
+        {"SA", "EG", "KE", "QA", "AE", "TR", "NO", "GB"}
+    ]
+    assert [set(m.participant_countries) for m in de.meetings] == [{"EG", "SA", "QA", "JO", "TR", "NO", "GB"}]

@@ -1215,6 +1215,9 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
     for iso in _counterparts(doc, sentence):  # "met his Afghan and Pakistani counterparts", names untold
         if iso not in meeting.participant_countries:
             meeting.participant_countries.append(iso)
+    for iso in _states_present(doc, sentence):  # "Also present were Qatar, the UAE and Türkiye."
+        if iso not in meeting.participant_countries:
+            meeting.participant_countries.append(iso)
     if (
         meeting.status == "held"
         and doc.in_answer(sentence.start)
@@ -1225,6 +1228,24 @@ def _add_participants(doc: Document, meeting: Meeting, sentence: Sentence) -> No
         )  # "At our meeting in Tashkent, … and I agreed": the one interviewed was there
         if speaker and speaker not in meeting.participants:
             meeting.participants.append(speaker)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|im|nach|aus|to|from|at|auf)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$")
+
+
+def _states_present(doc: Document, sentence: Sentence) -> list[str]:
+    """The states a sentence names as present at the meeting it goes on about ("Also present were Qatar,
+    the United Arab Emirates and Türkiye", "Norwegen und Großbritannien schickten Staatssekretäre"); none
+    when it tells of absence or observers ("Israel declined to attend", "die UN als Beobachter")."""
+    cues = doc.cues
+    if not cues.STATES_PRESENT.search(sentence.text) or cues.STATES_ABSENT.search(sentence.text):
+        return []
+    return [
+        str(m.value)
+        for m in doc.mentions_in(sentence.start, sentence.end, "country")
+        if not doc.in_quote(m.start)
+        and not _PLACE_BEFORE.search(doc.text, max(sentence.start, m.start - 12), m.start)
+    ]
 
 
 _SOURCE_BEFORE = re.compile(

@@ -127,8 +127,21 @@ PARTICIPATION = re.compile(
     r"\b(?:nahmen\b.{0,300}?\bteil|nahm\b.{0,300}?\bteil|teilnahmen|Teilnehmer|Teilnehmern|Teilnehmerinnen|darunter|anwesend|vertreten|"
     r"trafen|traf\b|empfing|sprach mit|mit seinem|mit ihrem|mit seiner|mit ihrer|zusammen mit|Delegation|"
     r"Delegationen|leitete|leiteten|führte|angeführt|Amtskollege|Amtskollegen|Amtskollegin|am Tisch|vertrat|vertraten|"
-    r"Gastgeber|Gastgeberin|angereist|vertreten|erschienen)\b",
+    r"Gastgeber|Gastgeberin|angereist|vertreten|erschienen|schickte|schickten|entsandte|entsandten)\b",
     re.IGNORECASE | re.DOTALL,
+)
+# ein Satz, der Staaten als beim eben erzählten Treffen anwesend nennt: "Außerdem waren Katar und Jordanien
+# vertreten", "Norwegen und Großbritannien schickten Staatssekretäre"
+STATES_PRESENT = re.compile(
+    r"\b(?:(?:war|waren)\b[^.;]{0,80}\bvertreten|vertreten (?:waren|war)|(?:schickte|schickten|entsandte|entsandten)\s+"
+    r"(?:ihre[n]?\s+|seine[n]?\s+)?(?:Staatssekretär|Vize|stellvertretend|Stellvertreter|Botschafter|Minister)|"
+    r"(?:nahm|nahmen)\b[^.;]{0,80}\bteil|waren (?:auch )?dabei|(?:war|waren) (?:auch )?anwesend)",
+    re.IGNORECASE,
+)
+STATES_ABSENT = re.compile(
+    r"\b(?:abgesagt|sagte\w*\b[^.;]{0,60}\bab|nicht eingeladen|fehlte\w*|fernblieb\w*|Beobachter\w*|boykott\w*|"
+    r"nicht vertreten|nicht teil|kein\w*)\b",
+    re.IGNORECASE,
 )
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:wurde|war|wird)\s+)?(?:(?:nur|lediglich|bloß|allein)\s+)?(?:vertreten\s+)?(?:von|durch)\s+(?:seinem|ihrem|seiner|ihrer|dem|der)?\s*$"

@@ -123,6 +123,18 @@ PARTICIPATION = re.compile(
     r"flew in|arrived)\b",
     re.IGNORECASE,
 )
+# a sentence that names states as present at the meeting just told: "Also present were Qatar and Türkiye",
+# "Norway and the UK were represented by deputy ministers"
+STATES_PRESENT = re.compile(
+    r"\b(?:(?:also )?present were|were (?:also )?present|(?:also )?attending were|(?:was|were) (?:also )?represented|"
+    r"sent (?:its|their) (?:deputy|vice|state)|sent deputy|took part|also attended)\b",
+    re.IGNORECASE,
+)
+STATES_ABSENT = re.compile(
+    r"\b(?:declined|absent|not invited|stayed away|boycott\w*|observers?|did not attend|did not take part|"
+    r"not represented|was not|were not)\b",
+    re.IGNORECASE,
+)
 REPRESENTED_BY = re.compile(
     r"\s*(?:(?:was|were|is|are)\s+)?(?:only\s+)?(?:represented\s+)?(?:only\s+)?(?:by|sent)\s+(?:its|their|his|her|the)?\s*$"
 )
