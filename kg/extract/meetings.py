@@ -911,6 +911,8 @@ def _venue_country(doc: Document, sentence: Sentence, mention: Mention) -> str |
     return None
 
 
+# a readout's "spoke with": a call, unless told as met in person (the lexicon's phone-call verbs)
+_SPOKE_WITH = frozenset({"spoke with", "spoke today with", "spoke to", "spoke today to", "speaks with"})
 _BY_PHONE = re.compile(r"\b(?:phone|telephone|call|video)\b", re.IGNORECASE)
 _IN_PERSON = re.compile(
     r"\b(?:sidelines|margins|in person|face[- ]to[- ]face|dinner|lunch|breakfast|summit|visit|reception|"
@@ -938,7 +940,7 @@ def _cue(
         place = None  # "Im Anschluss an das Gespräch unterzeichneten … mit der ADA-Universität in Baku": not where they met
     if (
         meeting_type == "phone-call"
-        and mention.text.startswith(("spoke", "speaks"))
+        and mention.text in _SPOKE_WITH
         and (place or _IN_PERSON.search(sentence.text))
         and not _BY_PHONE.search(sentence.text)
     ):  # "spoke with X on the sidelines of the summit", "spoke to Y in Vilnius": they met; a readout's
@@ -1676,10 +1678,10 @@ def find_meetings(doc: Document) -> None:
                     and re.fullmatch(r"[ -]", doc.text[m.end : mentions[i + 1].start])
                 )
             ]
-            if (
-                len(mentions) > 1
-            ):  # "I spoke with my counterpart … by telephone": the call's own words tell it
-                mentions = [m for m in mentions if not m.text.startswith(("spoke", "speaks"))]
+            if len(mentions) > 1 or len(doc.persons_in(sentence.start, sentence.end)) > 2:
+                # "I spoke with my counterpart … by telephone": the call's own words tell it; "I spoke to A, B
+                # and C" is no call of two
+                mentions = [m for m in mentions if m.text not in _SPOKE_WITH]
             mentions = sorted([*mentions, *_implicit_ministerials(doc, sentence)], key=lambda m: m.start)
             if not mentions:
                 if current is not None and _continues(doc, current, sentence):
