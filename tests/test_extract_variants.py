@@ -2190,3 +2190,23 @@ def test_states_named_as_present_in_the_sentences_after_a_meeting_take_part():
         {"SA", "EG", "KE", "QA", "AE", "TR", "NO", "GB"}
     ]
     assert [set(m.participant_countries) for m in de.meetings] == [{"EG", "SA", "QA", "JO", "TR", "NO", "GB"}]
+
+
+def test_a_release_names_its_own_minister_without_a_country_and_counts_a_formats_members():
+    found = extract_text(
+        "B9 ministers meet\n\nPress release, Ministry of Foreign Affairs of Romania\n\nBucharest, 4 June 2026 - "
+        "Minister of Foreign Affairs Oana Țoiu today chaired the meeting of foreign ministers of the Bucharest "
+        "Nine, joined by Polish Foreign Minister Radosław Sikorski and Estonian Foreign Minister Margus Tsahkna. "
+        "Finnish Foreign Minister Elina Valtonen took part as a guest. At the end of the meeting, the nine "
+        "member states adopted a joint statement.",
+        "en",
+        "2026-06-04",
+    )
+    assert ("Oana Țoiu", "foreign-minister", "RO") in positions(found)
+    (meeting,) = found.meetings
+    assert meeting.format == "bucharest-nine" and {"RO", "PL", "EE", "FI"} <= set(
+        meeting.participant_countries
+    )
+    assert [sorted(a.parties) for a in found.agreements] == [
+        ["BG", "CZ", "EE", "HU", "LT", "LV", "PL", "RO", "SK"]
+    ]

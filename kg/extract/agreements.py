@@ -1093,6 +1093,12 @@ def find_agreements(doc: Document) -> None:
                 # "ein Arbeitsprogramm …, das die Außenministerien beider Staaten … unterzeichnet hatten"
                 pair_before = _pair_told_before(doc, sentence, list(seen.values()))
                 parties = pair_before or parties
+            if agreement_type in ("joint-statement", "declaration") and meeting is not None:
+                members = _the_members_counted(doc, sentence, mention, meeting)
+                if (
+                    members
+                ):  # "the nine member states adopted a joint statement": the format's, not its guests
+                    parties = list(members)
             if agreement_type in ("joint-statement", "declaration") and not between:
                 # "Nordic-Baltic Eight foreign ministers meet … with Poland and Ukraine, adopt joint statement"
                 parties = list(dict.fromkeys([*_format_members_before(doc, sentence, mention), *parties]))
@@ -1328,6 +1334,32 @@ def _parliament_of(doc: Document, start: int, end: int) -> str | None:
     pattern, owners = _parliaments()
     m = pattern.search(doc.text, start, end)
     return owners[m.group(0)] if m else None
+
+
+_MEMBERS_COUNTED = re.compile(
+    r"\b(?i:the|all|all the|die|alle)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:member states|members|member countries|"
+    r"Mitgliedstaaten|Mitgliedsstaaten|Mitglieder|Mitgliedsländer)\b"
+)
+_COUNT_WORDS = {
+    **_NUMBERS,
+    "eleven": 11, "twelve": 12, "acht": 8, "neun": 9, "elf": 11, "zwölf": 12,
+}  # fmt: skip
+
+
+def _the_members_counted(
+    doc: Document, sentence: Sentence, mention: Mention, meeting: Meeting
+) -> tuple[str, ...]:
+    """The members of the meeting's format, when the clause counts them all ("the nine member states
+    adopted", "die zehn Mitgliedstaaten verabschiedeten"): the guests it invited are not parties."""
+    from kg import reference
+
+    fmt = reference.formats().get(meeting.format or "")
+    told = _MEMBERS_COUNTED.search(doc.text, sentence.start, mention.start)
+    if fmt is None or told is None:
+        return ()
+    n = told.group("n").lower()
+    return tuple(fmt.members) if (int(n) if n.isdigit() else _COUNT_WORDS.get(n)) == len(fmt.members) else ()
 
 
 def _pair_told_before(doc: Document, sentence: Sentence, agreements: list[Agreement]) -> list[str]:

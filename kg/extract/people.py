@@ -601,7 +601,27 @@ def find_people(doc: Document) -> None:
     _resolve_counterparts(doc)
     _resolve_definite_titles(doc)
     _country_of_the_office_told_before(doc, {start for _, _, start, _ in linked})
+    _the_publishers_own(doc)
     _drop_unplaced(doc)
+
+
+_MINISTRY_ROLES = frozenset({"foreign-minister", "deputy-foreign-minister"})
+
+
+def _the_publishers_own(doc: Document) -> None:
+    """ "Minister of Foreign Affairs Oana Țoiu today chaired …" in a release of Romania's foreign ministry:
+    the ministry's own minister (or deputy), titled without a country, is the publisher's (confidence 0.7),
+    unless the release names another holder of that office for it."""
+    if doc.publisher is None:
+        return
+    for position in doc.found.positions:
+        if position.country or position.organization or position.role not in _MINISTRY_ROLES:
+            continue
+        if any(p.role == position.role and p.country == doc.publisher for p in doc.found.positions):
+            continue
+        for same in (p for p in doc.found.positions if p.person == position.person and not p.country):
+            same.country, same.confidence = doc.publisher, 0.7
+        doc.person_country.setdefault(position.person, doc.publisher)
 
 
 def _country_of_the_office_told_before(doc: Document, named_at: set[int]) -> None:
