@@ -2210,3 +2210,13 @@ def test_a_release_names_its_own_minister_without_a_country_and_counts_a_formats
     assert [sorted(a.parties) for a in found.agreements] == [
         ["BG", "CZ", "EE", "HU", "LT", "LV", "PL", "RO", "SK"]
     ]
+
+
+def test_a_host_named_by_his_role_in_the_meeting_keeps_his_name():
+    found = extract_text(
+        "Bischkek\n\nGastgeber Sadyr Dschaparow, der Präsident Kirgistans, eröffnete die Sitzung. Danach "
+        "empfing er den chinesischen Präsidenten Xi Jinping.",
+        "de",
+        "2026-06-25",
+    )
+    assert {p.person for p in found.positions} == {"Sadyr Dschaparow", "Xi Jinping"}

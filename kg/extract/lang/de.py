@@ -359,7 +359,7 @@ NAME_STOPWORDS = HONORIFICS | frozenset(
     Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März April Mai Juni Juli August
     September Oktober November Dezember Regierung Ministerium Außenministerium Botschaft Delegation Seiten
     Staaten Länder Land Teilnehmer Vertreter Gespräche Treffen Republik Föderation Königreich Zentralasien
-    Europa Asien Afrika Amerika Nahost Westen Osten Norden Süden Hauptstadt Nachrichtenagentur Agentur
+    Europa Asien Afrika Amerika Nahost Westen Osten Norden Süden Hauptstadt Nachrichtenagentur Agentur Gastgeber Gastgeberin Gast Amtskollege Amtskollegin
     """.split()
 )
 NAME_STOPWORDS |= {word.replace("ß", "ss") for word in NAME_STOPWORDS}  # Swiss spelling: "Aussenminister"
