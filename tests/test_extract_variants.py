@@ -2220,3 +2220,25 @@ def test_a_host_named_by_his_role_in_the_meeting_keeps_his_name():
         "2026-06-25",
     )
     assert {p.person for p in found.positions} == {"Sadyr Dschaparow", "Xi Jinping"}
+
+
+def test_a_chancellor_of_a_university_holds_no_state_office():
+    found = extract_text(
+        "Sydney CEO summit\n\nSYDNEY - The Sydney CEO summit closed on Thursday. The summit's closing session "
+        "was chaired by Professor Helen Marsh, chancellor of Southern Cross Metropolitan University, who urged "
+        "clubs to sign partnership treaties with universities.",
+        "en",
+        "2026-01-16",
+    )
+    assert found.positions == [] and found.meetings == [] and found.agreements == []
+
+
+def test_a_foreign_minister_of_integration_and_of_the_nationals_abroad():
+    found = extract_text(
+        "Dakar\n\nDAKAR - The Minister of Foreign Affairs, African Integration and Senegalese Abroad, Cheikh "
+        "Niang, and Léon Kacou Adom, Minister of Foreign Affairs, African Integration and Ivorians Abroad, closed "
+        "the fifth session of the Joint Commission on Wednesday.",
+        "en",
+        "2026-04-22",
+    )
+    assert positions(found) >= {("Cheikh Niang", "foreign-minister", "SN")}

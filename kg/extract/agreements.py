@@ -32,7 +32,10 @@ _MINISTRIES = re.compile(
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\b")
 _TITLE_STOP = re.compile(
     r"\s+(?:für den Zeitraum|für die Jahre|for the period|for the years|for|für|wurde|wurden|was|were|"
-    r"unterzeichnet|signed|verabschiedet|adopted|with|mit)\b|[,;.:]"
+    r"unterzeichnet|signed|verabschiedet|adopted|with|mit|"
+    # its later life is no part of its name: "… bis Ende 2027 verlängert worden ist", "… von 1995 ablösen"
+    r"bis Ende|bis \d|until|ist|sind|is|are|has|hat|verlängert|extended|ratifiziert|ratified|gekündigt|terminated|"
+    r"ablösen|ersetzen|ersetzt|replaces?|in Kraft|into force)\b|[,;.:]"
 )
 
 
@@ -704,7 +707,10 @@ _PREMODIFIERS = re.compile(
 _NOT_MODIFIER = re.compile(
     r"\b(?:under|of|on|in|at|by|with|for|to|from|and|or|as|über|unter|mit|von|für|zu|und|oder|als|"
     r"signed|agreed|adopted|begun|approved|issued|initialled|initialed|had|has|have|unterzeichnet\w*|"
-    r"vereinbart\w*|verabschiedet\w*|paraphiert\w*|hatte\w*|hat|haben)\b",
+    r"vereinbart\w*|verabschiedet\w*|paraphiert\w*|hatte\w*|hat|haben|"
+    # a verb or a second determiner: "Grundlage der Zusammenarbeit ist ein Arbeitsprogramm"
+    r"ist|sind|war|waren|wird|werden|is|are|was|were|will|ein|eine|einen|einem|einer|eines|der|die|das|den|dem|des|"
+    r"a|an|the)\b",
     re.IGNORECASE,
 )
 # "plan of consultations", "Plan für Konsultationen": the complement is the plan's name, not a period

@@ -259,6 +259,13 @@ _ABBREVIATED = re.compile(
 )  # a title written as its initials ("EAM", "MoS" aside) stands for a person
 
 
+_OF_A_NON_STATE_BODY = re.compile(
+    r"\s+(?:of|at|der|des|an der|am)\s+(?:the\s+)?(?:[A-ZÄÖÜ][\w'&.-]*\s+){0,5}?"
+    r"(?:University|College|Institute|Academy|School|Club|Bank|Group|Company|Corporation|Foundation|"
+    r"Universität|Hochschule|Akademie|Schule|Vereins?|Klubs?|Stiftung|Konzerns?)\b"
+)
+
+
 def _titles(doc: Document) -> list[_Title]:
     """Role mentions grouped ("Premierminister und Außenminister"), with country and qualifier."""
     text = doc.text
@@ -277,6 +284,8 @@ def _titles(doc: Document) -> list[_Title]:
             i += 1
         i += 1
         start, end = group[0].start, group[-1].end
+        if _OF_A_NON_STATE_BODY.match(text, end):
+            continue  # "chancellor of Southern Cross University", "Kanzler der Universität": no state office
         country, organization = None, None
         before = [m for m in doc.mentions_in(max(0, start - 40), start, "country", "country_adj", "modifier")]
         owner = doc.mentions_in(max(0, start - 40), start, "format")
@@ -316,6 +325,13 @@ def _titles(doc: Document) -> list[_Title]:
             portfolio = _PORTFOLIO_DE.match(text, end)
         if portfolio:  # "Minister for Trade and Industry, Gan Kim Yong"
             end = portfolio.end()
+            abroad = [
+                m
+                for m in doc.mentions_in(portfolio.start(), end, "country_adj")
+                if text.startswith(" Abroad", m.end)
+            ]
+            if country is None and abroad:  # "… and Senegalese Abroad": the minister of the Senegalese
+                country = str(abroad[0].value)
         designate = re.match(r"-?\s?(?:designate|elect)\b", text[end : end + 12], re.IGNORECASE)
         if designate:  # "Foreign Minister-designate of Japan"
             qualifier, end = "designate", end + designate.end()
@@ -392,9 +408,11 @@ def _host_after(doc: Document, end: int) -> int:
 
 _PORTFOLIO_MORE = re.compile(r"(?:,?\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]+)+(?=\s*,)")
 _FOREIGN_PORTFOLIO_MORE = re.compile(
-    r"(?:,?\s+(?:and|und|&)\s+(?:International|Regional|African|European|Overseas|Foreign|Diaspora|Worship|"
-    r"Trade|Cooperation|Co-operation|Integration|Francophonie|Expatriates|Commonwealth|Internationale)"
-    r"(?:\s+(?:Cooperation|Co-operation|Integration|Affairs|Trade|Relations|Zusammenarbeit|Nigerians|Ghanaians))*)+"
+    r"(?:(?:,?\s+(?:and|und|&)|,)\s+(?:International|Regional|African|European|Overseas|Foreign|Diaspora|Worship|"
+    r"Trade|Cooperation|Co-operation|Integration|Francophonie|Expatriates|Commonwealth|Internationale|"
+    r"[A-Z][a-zé]+(?=\s+Abroad\b))"  # "…, African Integration and Senegalese Abroad"
+    r"(?:\s+(?:Cooperation|Co-operation|Integration|Affairs|Trade|Relations|Zusammenarbeit|Nigerians|Ghanaians|"
+    r"Abroad))*)+"
     r"(?=\s*,|\s+[A-ZÄÖÜ])"
 )
 _PORTFOLIO_WORDS = (
