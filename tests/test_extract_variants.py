@@ -2242,3 +2242,26 @@ def test_a_foreign_minister_of_integration_and_of_the_nationals_abroad():
         "2026-04-22",
     )
     assert positions(found) >= {("Cheikh Niang", "foreign-minister", "SN")}
+
+
+def test_a_latin_american_chancellor_is_the_foreign_minister_and_a_second_surname_is_no_other_person():
+    en = extract_text(
+        "Mexico City\n\nMEXICO CITY - Colombian Chancellor Rosa Yolanda Villavicencio held talks with Mexico's "
+        "Foreign Minister Juan Ramón de la Fuente on Tuesday. Colombia's Vice Chancellor, Mauricio Jaramillo "
+        "Jassir, joined them. Later she was received by President Claudia Sheinbaum Pardo.",
+        "en",
+        "2026-03-10",
+    )
+    assert positions(en) >= {
+        ("Rosa Yolanda Villavicencio", "foreign-minister", "CO"),
+        ("Mauricio Jaramillo Jassir", "deputy-foreign-minister", "CO"),
+        ("Claudia Sheinbaum Pardo", "president", "MX"),
+    }
+    de = extract_text(
+        "La Paz\n\nDer bolivianische Kanzler Fernando Aramayo empfing am Montag seinen Gast.",
+        "de",
+        "2026-10-12",
+    )
+    assert ("Fernando Aramayo", "foreign-minister", "BO") in positions(de)
+    berlin = extract_text("Berlin\n\nKanzler Friedrich Merz empfing am Montag Gäste.", "de", "2026-10-12")
+    assert ("Friedrich Merz", "prime-minister", "DE") in positions(berlin)

@@ -385,9 +385,31 @@ def _titles(doc: Document) -> list[_Title]:
             if isinstance(country, tuple):  # "Bundeskanzler": Germany's or Austria's
                 candidates = country
                 country = _most_mentioned(doc, country, mention_counts)
-        written = [(g.value[0], g.text) for g in group]  # the title as the article writes it
+        # the title as the article writes it ("Chancellor" of Colombia is its foreign minister)
+        written = [(_as_the_country_uses_it(str(g.value[0]), g.text, country), g.text) for g in group]
         titles.append(_Title(start, end, written, country, organization, qualifier, candidates=candidates))
     return titles
+
+
+@lru_cache(maxsize=1)
+def _chancellor_countries() -> frozenset[str]:
+    from kg import reference
+
+    return frozenset(reference.role_lexicon().get("chancellor_is_foreign_minister", {}).get("countries", ()))
+
+
+_CHANCELLOR_WORD = re.compile(r"(?i)(?P<vice>vice[- ]?|vize|deputy\s+)?(?:chancellor|kanzler|canciller)\w*")
+
+
+def _as_the_country_uses_it(role: str, text: str, country: str | None) -> str:
+    """A chancellor of a Spanish-speaking American state (canciller) is its foreign minister, a vice
+    chancellor its deputy ("Colombian Chancellor Rosa Villavicencio", "der argentinische Kanzler")."""
+    if country is None or country not in _chancellor_countries():
+        return role
+    word = _CHANCELLOR_WORD.fullmatch(text.strip())
+    if word is None:
+        return role
+    return "deputy-foreign-minister" if word.group("vice") else "foreign-minister"
 
 
 _SUSPENDED_COMPOUND = re.compile(r"\s+[\w-]+-\s+(?:und|and)\s+")
@@ -1189,6 +1211,14 @@ def _holder(name: str):
         for holder in _holders_by_last_name().get(tokens[-1], ())
         if any(set(tokens) <= set(_folded_tokens(spelling)) for spelling in holder.all_names())
     }
+    if (
+        not fitting and len(tokens) >= 3
+    ):  # "Claudia Sheinbaum Pardo", "Gustavo Petro Urrego": a second surname
+        fitting = {
+            holder
+            for holder in _holders_by_last_name().get(tokens[-2], ())
+            if any(tokens[:-1] == _folded_tokens(spelling) for spelling in holder.all_names())
+        }
     return fitting.pop() if len(fitting) == 1 else None
 
 

@@ -329,7 +329,7 @@ NAME_STOPWORDS = HONORIFICS | frozenset(
     This That These Those It He She We They Both All Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December Government
     Ministry Embassy Delegation Republic Federation Kingdom Central Asia Europe Africa America West East North
-    South Capital Agency News Press Office Council Union Sides Countries Nations Summit Meeting Talks
+    South Capital Agency News Press Office Council Union Sides Countries Nations Summit Meeting Talks Undersecretary Under-Secretary
     When Where Whether If Once Though Although Because Until Unless Shortly Soon Just Last Next
     """.split()
 )
