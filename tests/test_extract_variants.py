@@ -2265,3 +2265,14 @@ def test_a_latin_american_chancellor_is_the_foreign_minister_and_a_second_surnam
     assert ("Fernando Aramayo", "foreign-minister", "BO") in positions(de)
     berlin = extract_text("Berlin\n\nKanzler Friedrich Merz empfing am Montag Gäste.", "de", "2026-10-12")
     assert ("Friedrich Merz", "prime-minister", "DE") in positions(berlin)
+
+
+def test_a_german_foreign_minister_of_african_integration():
+    found = extract_text(
+        "Bamako\n\nSenegal sucht neue Wege in der Sahelzone. Der senegalesische Minister für auswärtige "
+        "Angelegenheiten und afrikanische Integration, Cheikh Niang, traf am Montag in Bamako seinen malischen "
+        "Amtskollegen Abdoulaye Diop.",
+        "de",
+        "2026-11-18",
+    )
+    assert ("Cheikh Niang", "foreign-minister", "SN") in positions(found)

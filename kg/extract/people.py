@@ -432,7 +432,8 @@ _PORTFOLIO_MORE = re.compile(r"(?:,?\s+(?:and|und|&)\s+[A-ZÄÖÜ][\w-]+)+(?=\s*
 _FOREIGN_PORTFOLIO_MORE = re.compile(
     r"(?:(?:,?\s+(?:and|und|&)|,)\s+(?:International|Regional|African|European|Overseas|Foreign|Diaspora|Worship|"
     r"Trade|Cooperation|Co-operation|Integration|Francophonie|Expatriates|Commonwealth|Internationale|"
-    r"[A-Z][a-zé]+(?=\s+Abroad\b))"  # "…, African Integration and Senegalese Abroad"
+    r"[A-Z][a-zé]+(?=\s+Abroad\b)|"  # "…, African Integration and Senegalese Abroad"
+    r"(?:afrikanische|regionale|europäische|internationale|afrikanischer|regionaler)(?=\s+(?:Integration|Zusammenarbeit)))"
     r"(?:\s+(?:Cooperation|Co-operation|Integration|Affairs|Trade|Relations|Zusammenarbeit|Nigerians|Ghanaians|"
     r"Abroad))*)+"
     r"(?=\s*,|\s+[A-ZÄÖÜ])"
