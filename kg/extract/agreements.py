@@ -15,10 +15,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from kg.extract.dates import find_dates, find_year_range
-from kg.extract.document import Document, capital_country, members_acting_as_one
+from kg.extract.document import Document, capital_country, members_acting_as_one, names_of_states
 from kg.extract.matcher import Mention
 from kg.extract.text import LIST_ITEM, LIVE_STAMP, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
@@ -1320,24 +1319,10 @@ _BOTH_OF = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _parliaments() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The parliaments known by a name without their country ("Bundestag", "Mazhilis", "Sejm"): one
-    pattern, longest names first, and each name's state (the ``parliament`` key of countries.json)."""
-    from kg import reference
-
-    owners = {
-        name: iso
-        for iso, entry in reference.country_lexicon().items()
-        for name in entry.get("parliament", ())
-    }
-    names = sorted(owners, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), owners
-
-
 def _parliament_of(doc: Document, start: int, end: int) -> str | None:
-    """The state of the parliament a stretch names by its own name, if one."""
-    pattern, owners = _parliaments()
+    """The state of the parliament a stretch names by its own name ("Bundestag", "Mazhilis", "Sejm": the
+    ``parliament`` key of countries.json), if one."""
+    pattern, owners = names_of_states("parliament")
     m = pattern.search(doc.text, start, end)
     return owners[m.group(0)] if m else None
 

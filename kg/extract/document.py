@@ -31,6 +31,7 @@ __all__ = [
     "capital_country",
     "capitals",
     "members_acting_as_one",
+    "names_of_states",
 ]
 
 CUES: dict[str, ModuleType] = {"de": de, "en": en}
@@ -201,17 +202,14 @@ def _chronicle_year(doc: Document) -> str | None:
     return year if year < doc.article.date[:4] else None
 
 
-@lru_cache(maxsize=1)
-def _foreign_ministries() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The foreign ministries known by a name without their country ("Auswärtiges Amt", "EDA", "FCDO"):
-    one pattern, longest names first, and each name's state."""
+@lru_cache(maxsize=4)
+def names_of_states(key: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The names the country lexicon's ``key`` lists that do not name their state: its foreign ministry
+    ("Auswärtiges Amt", "EDA", "FCDO"), its parliament ("Bundestag", "Mazhilis"). One pattern, longest
+    names first, and each name's state."""
     from kg import reference
 
-    owners = {
-        name: iso
-        for iso, entry in reference.country_lexicon().items()
-        for name in entry.get("foreign_ministry", ())
-    }
+    owners = {name: iso for iso, entry in reference.country_lexicon().items() for name in entry.get(key, ())}
     names = sorted(owners, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), owners
 
@@ -229,7 +227,7 @@ def _publisher(doc: Document) -> str | None:
     "Medienmitteilung – Eidgenössisches Departement für auswärtige Angelegenheiten EDA", "Herausgeber:
     …"). A release speaks in its ministry's voice: "the embassy in Dodoma" is that state's. None when the
     line names no state or more than one."""
-    pattern, owners = _foreign_ministries()
+    pattern, owners = names_of_states("foreign_ministry")
     text = doc.text
     for paragraph in [*doc.paragraphs[1:4], *doc.paragraphs[-3:]]:
         for mark in doc.cues.RELEASE_MARK.finditer(text, paragraph.start, paragraph.end):
