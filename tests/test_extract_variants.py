@@ -2276,3 +2276,21 @@ def test_a_german_foreign_minister_of_african_integration():
         "2026-11-18",
     )
     assert ("Cheikh Niang", "foreign-minister", "SN") in positions(found)
+
+
+def test_a_title_told_for_one_side_and_dollars_of_other_states():
+    found = extract_text(
+        "Budapest\n\nBUDAPEST - The commission was co-chaired on the Kazakh side by Deputy Prime Minister Serik "
+        "Zhumangarin and on the Hungarian side by Foreign Minister Péter Szijjártó on Wednesday. Trade between the "
+        "two countries amounted to USD 812 million in 2025.",
+        "en",
+        "2026-02-19",
+    )
+    assert ("Serik Zhumangarin", "deputy-prime-minister", "KZ") in positions(found)
+    assert [(s.statistic_type, set(s.concerns), s.currency) for s in found.statistics] == [
+        ("trade-volume", {"KZ", "HU"}, "USD")
+    ]
+    from kg.extract.numbers import find_money
+
+    money = "NZ$1.6 billion, RM4.86 billion, 312 billion CFA francs, A$171 million, 1.5 billion kroner"
+    assert [m.currency for m in find_money(money, lang="en")] == ["NZD", "MYR", "XOF", "AUD", "NOK"]

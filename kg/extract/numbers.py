@@ -38,12 +38,16 @@ CURRENCY_WORDS = {
     "uzs": "UZS", "sum": "UZS", "soum": "UZS", "kgs": "KGS", "som": "KGS", "azn": "AZN", "gel": "GEL",
     "lari": "GEL", "amd": "AMD", "krw": "KRW", "won": "KRW", "idr": "IDR", "rupiah": "IDR", "myr": "MYR",
     "ringgit": "MYR", "thb": "THB", "baht": "THB", "vnd": "VND", "dong": "VND", "egp": "EGP",
+    "rm": "MYR", "nz$": "NZD", "a$": "AUD", "c$": "CAD", "s$": "SGD", "hk$": "HKD", "nzd": "NZD", "aud": "AUD",
+    "cad": "CAD", "sgd": "SGD", "australian dollars": "AUD", "new zealand dollars": "NZD", "canadian dollars": "CAD",
+    "cfa francs": "XOF", "francs cfa": "XOF", "fcfa": "XOF", "xof": "XOF", "nok": "NOK", "kroner": "NOK",
+    "norwegian kroner": "NOK", "sek": "SEK", "swedish kronor": "SEK", "pln": "PLN", "zloty": "PLN", "złoty": "PLN",
 }  # fmt: skip
 
 _NUMBER = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = r"(?P<scale>tausend|thousand|millionen|million|mio\.?|mill\.?|mn|milliarden|milliarde|mrd\.?|billionen|billion|bn|trillion|tn|lakh crore|lakh|crore|cr|k|m|b)"
-_CURRENCY_AFTER = r"(?P<cur_after>us-dollar|us dollars|u\.s\. dollars?|reais|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr|dirhams?|aed|saudi riyals|sar|qar|naira|ngn|kenyan shillings|kes|rand|zar|sum|soum|uzs|som|kgs|azn|lari|gel|amd|won|krw|rupiah|idr|ringgit|myr|baht|thb|dong|vnd|egp)"
-_CURRENCY_BEFORE = r"(?P<cur_before>us\$|r\$|\$|€|£|¥|₹|₦|n(?=\d)|rs\.?|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr|brl|aed|sar|qar|ngn|kes|zar|krw|idr|myr|egp)"
+_CURRENCY_AFTER = r"(?P<cur_after>australian dollars|new zealand dollars|canadian dollars|cfa francs|francs cfa|fcfa|norwegian kroner|kroner|swedish kronor|zloty|złoty|us-dollar|us dollars|u\.s\. dollars?|reais|dollars?|euros?|eur|usd|yuan|renminbi|cny|rmb|rubel|rubles|roubles|rub|pfund|pounds|gbp|yen|jpy|franken|swiss francs|chf|tenge|kzt|lira|rupees|rupien|inr|dirhams?|aed|saudi riyals|sar|qar|naira|ngn|kenyan shillings|kes|rand|zar|sum|soum|uzs|som|kgs|azn|lari|gel|amd|won|krw|rupiah|idr|ringgit|myr|baht|thb|dong|vnd|egp)"
+_CURRENCY_BEFORE = r"(?P<cur_before>us\$|nz\$|a\$|c\$|s\$|hk\$|rm(?=\d)|nzd|aud|cad|sgd|xof|nok|sek|pln|r\$|\$|€|£|¥|₹|₦|n(?=\d)|rs\.?|usd|eur|cny|gbp|jpy|chf|kzt|rub|inr|brl|aed|sar|qar|ngn|kes|zar|krw|idr|myr|egp)"
 _AMOUNT_AFTER = re.compile(
     rf"(?<![\w.,])(?P<number>{_NUMBER})\s*{_SCALE}?(?(scale)\.?\s*|\s+){_CURRENCY_AFTER}\b",
     re.IGNORECASE,

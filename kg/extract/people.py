@@ -378,6 +378,8 @@ def _titles(doc: Document) -> list[_Title]:
                 organization = _organization_name(str(offices.pop()))
         if country is None and organization is None:
             country = _place_before(doc, start)
+        if country is None and organization is None:
+            country = _side_before(doc, start)  # "co-chaired on the Kazakh side by Deputy Prime Minister …"
         candidates: tuple[str, ...] = ()
         if country is None:
             implied = {g.value[2] for g in group if len(g.value) > 2 and g.value[2]}  # type: ignore[arg-type]
@@ -410,6 +412,23 @@ def _as_the_country_uses_it(role: str, text: str, country: str | None) -> str:
     if word is None:
         return role
     return "deputy-foreign-minister" if word.group("vice") else "foreign-minister"
+
+
+_SIDE_BEFORE = re.compile(
+    r"\b(?:on the (?P<en>[A-Z][\w-]+) side(?:\s+by)?|(?:auf|von) (?P<de>[a-zäöü][\w-]*er) Seite(?:\s+(?:von|durch))?)"
+    r"\s+(?:the\s+|dem\s+|der\s+)?$"
+)
+
+
+def _side_before(doc: Document, start: int) -> str | None:
+    """The state of the side a title is told for: "on the Kazakh side by Deputy Prime Minister X", "auf
+    ungarischer Seite von Außenminister Y"."""
+    side = _SIDE_BEFORE.search(doc.text, max(0, start - 50), start)
+    if side is None:
+        return None
+    word_start = side.start("en") if side.group("en") else side.start("de")
+    adjective = doc.mentions_in(word_start, word_start + 40, "country_adj")
+    return str(adjective[0].value) if adjective and adjective[0].start == word_start else None
 
 
 _SUSPENDED_COMPOUND = re.compile(r"\s+[\w-]+-\s+(?:und|and)\s+")
