@@ -2294,3 +2294,44 @@ def test_a_title_told_for_one_side_and_dollars_of_other_states():
 
     money = "NZ$1.6 billion, RM4.86 billion, 312 billion CFA francs, A$171 million, 1.5 billion kroner"
     assert [m.currency for m in find_money(money, lang="en")] == ["NZD", "MYR", "XOF", "AUD", "NOK"]
+
+
+def test_aid_pledged_and_provided_targets_and_totals_of_many():
+    en = extract_text(
+        "Aid\n\nTOKYO - Japanese Foreign Minister Toshimitsu Motegi met Sudanese Foreign Minister Mohieldin "
+        "Salim in Tokyo on Monday. Japan pledged $50 million in humanitarian aid to Sudan. The two ministers "
+        "agreed to work towards trade of US$ 1 billion by 2030. Japan's trade with the EU's 27 members crossed "
+        "$140 billion last year.",
+        "en",
+        "2026-03-10",
+    )
+    assert [(s.statistic_type, set(s.concerns), float(s.value)) for s in en.statistics] == [
+        ("other", {"JP", "SD"}, 50e6)
+    ]
+    de = extract_text(
+        "Amman\n\nAußenminister Johann Wadephul traf in Amman seinen jordanischen Amtskollegen Ayman Safadi. "
+        "Deutschland stellt Jordanien weitere 30 Millionen Euro für Wasserprojekte bereit.",
+        "de",
+        "2026-03-10",
+    )
+    assert [(s.statistic_type, set(s.concerns), float(s.value)) for s in de.statistics] == [
+        ("other", {"DE", "JO"}, 30e6)
+    ]
+    many = extract_text(
+        "Cairo\n\nCAIRO - Donors met in Cairo on Tuesday. Saudi Arabia and Qatar each pledged $1 billion, the "
+        "United Arab Emirates $750 million, and Germany promised 200 million euros.",
+        "en",
+        "2026-10-14",
+    )
+    assert many.statistics == []
+
+
+def test_a_headline_pledge_and_the_bodys_investment_are_one_figure():
+    found = extract_text(
+        "Korea pledges US$2.3bn for Chilean lithium\n\nSANTIAGO - South Korean companies will invest US$2.3bn in "
+        "Chile's lithium projects over the next five years, Seoul's Trade Minister Yeo Han-koo said on Tuesday "
+        "after talks with Chilean Foreign Minister Alberto van Klaveren.",
+        "en",
+        "2026-03-10",
+    )
+    assert [s.statistic_type for s in found.statistics] == ["investment"]

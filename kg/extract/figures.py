@@ -109,6 +109,17 @@ def _compound_statistic_words(doc: Document, sentence: Sentence) -> list[tuple[r
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][\w&-]*")
 
 
+_BY_YEAR = re.compile(r"\s*(?:\w+\s+){0,3}?(?:by|bis|until|bis zum Jahr)\s+(?P<year>(?:20)\d\d)\b")
+
+
+def _by_a_later_year(doc: Document, money: MoneyMention, year: int | None) -> bool:
+    """An amount to be reached "by" a year after the article's ("trade of US$ 10 billion by 2030", "bis 2030
+    auf 20 Milliarden"): a target, whatever verb sets it."""
+    day = doc.article.date or ""
+    m = _BY_YEAR.match(doc.text, money.end)
+    return bool(m and day[:4].isdigit() and int(m.group("year")) > int(day[:4]))
+
+
 def _in_a_name(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     """An English statistic word capitalised inside a name ("Dubai-based DP Trade Solutions", "the World
     Trade Organization"): a company's or a body's name, not what a figure measures."""
@@ -265,6 +276,10 @@ def find_statistics(doc: Document) -> None:
             nearest = max(before) if before else min(kinds, key=lambda k: abs(k[0] - money.start))
             if doc.cues.TARGET.search(doc.text[max(sentence.start, money.start - 40) : money.start]):
                 continue  # "the goal of raising it to $15 billion" is a target, not a figure
+            if _by_a_later_year(doc, money, year):
+                continue  # "trade of US$ 10 billion by 2030": a target
+            if doc.cues.AGGREGATE.search(doc.text, _clause_start(doc, sentence, money.start), money.start):
+                continue  # "India's trade with the EU's 27 members crossed $140 billion": no two states' figure
             named = doc.mentions_in(sentence.start, sentence.end, "country", "country_group")
             company_turnover = _COMPANY_TURNOVER.search(sentence.text)
             if company_turnover and doc.cues.NON_STATE.search(sentence.text) and not named:
@@ -292,6 +307,8 @@ def find_statistics(doc: Document) -> None:
                     concerns = pair
             if len(concerns) < 2:
                 continue  # a trade or aid figure is between countries: one alone is a country's own figure
+            if nearest[1] == "other" and len(set(concerns)) > 2:
+                continue  # aid goes from a donor to a recipient: "Saudi Arabia and Qatar each pledged …, the UAE …"
             if len(concerns) == 2:
                 last_pair = list(concerns)
             statistic = Statistic(
@@ -305,6 +322,23 @@ def find_statistics(doc: Document) -> None:
             )
             doc.found.statistics.append(statistic)
             last = statistic
+    _one_amount_one_figure(doc)
+
+
+def _one_amount_one_figure(doc: Document) -> None:
+    """An amount the headline tells as a pledge and the body as an investment ("Korea pledges US$2.3bn
+    for Chilean lithium", "South Korean companies will invest US$2.3bn in Chile's lithium …") is one
+    figure: the "other" reading goes when the same amount of the same states has a named kind."""
+    named = {
+        (s.value, s.currency, frozenset(s.concerns))
+        for s in doc.found.statistics
+        if s.statistic_type != "other"
+    }
+    doc.found.statistics[:] = [
+        s
+        for s in doc.found.statistics
+        if s.statistic_type != "other" or (s.value, s.currency, frozenset(s.concerns)) not in named
+    ]
 
 
 _COMPOUND_BEFORE = re.compile(r"([\w]+(?:-[\w]+)+)\s+(?:\w+\s+)?$")

@@ -169,7 +169,10 @@ IN_NEGOTIATION = re.compile(  # "Über die Konditionen eines Nachfolgevertrags w
     r"\b(?:gerungen|wird\b[^.;]{0,40}\bverhandelt|werden\b[^.;]{0,40}\bverhandelt|in Verhandlung)\b", re.I
 )
 FUNDING = re.compile(
-    r"\b(?:Mittel|Fördermittel|Zuschüsse|Kredite?)\s+(?:in Höhe von|von|über)\b"
+    r"\b(?:Mittel|Fördermittel|Zuschüsse|\w*[Kk]redite?)\s+(?:in Höhe von|von|über)\b|"
+    # "Deutschland stellt Jordanien weitere 30 Millionen Euro … bereit", "sagte dem Libanon 50 Millionen Euro zu"
+    r"\b(?:stellt|stellte|stellen|stellten)\b(?=[^.;]{0,120}\bbereit\b)|\bbereitgestellt\b|\bzugesagt\b|"
+    r"\b(?:sagte|sagten|sagt)\b(?=[^.;]{0,120}\b(?:Euro|Dollar|Franken)\b[^.;]{0,80}\bzu\b)"
 )  # "Mittel in Höhe von 38,5 Mio. Euro": money given, what the figure measures
 THEREBY = re.compile(
     r"\b(?:damit|dafür|hierfür|im Rahmen (?:des|der|dieses|dieser) (?:Abkommens|Vereinbarung|Programms))\b"
@@ -327,6 +330,11 @@ OTHER_COUNTRY = re.compile(
 )  # the other country of the pair the article is about
 BILATERAL = re.compile(
     r"\b(?:bilateral\w*|beide[nr]? Länder\w*|beiden Staaten|zwischen beiden)\b", re.IGNORECASE
+)
+# eine Zahl einer ganzen Region, eines Kontinents oder einer Provinz, nicht zweier Staaten
+AGGREGATE = re.compile(
+    r"\b(?:mit dem gesamten|des gesamten|mit der gesamten|Außenhandel der EU|Provinz\w*)\b",
+    re.I,
 )
 SUBNATIONAL = re.compile(
     r"\b(?:Provinz\w*|Volkskomitee\w*|Freistaat\w*|Landesregierung\w*|Staatskanzlei|Bundesland\w*|Landkreis\w*|Stadtrat\w*|Partnerregion\w*)\b"

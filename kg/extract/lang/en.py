@@ -161,7 +161,10 @@ IN_NEGOTIATION = re.compile(  # "the terms of a successor treaty are still being
     r"\b(?:being negotiated|under negotiation|still negotiating|in negotiation)\b", re.I
 )
 FUNDING = re.compile(
-    r"\b(?:funds|funding|grants?|loans?)\s+(?:of|worth|totall?ing|amounting to)\b", re.IGNORECASE
+    r"\b(?:funds|funding|grants?|loans?)\s+(?:of|worth|totall?ing|amounting to)\b|"
+    # "Japan pledged $50 million in humanitarian aid to Sudan", "Germany will provide 30 million euros"
+    r"\b(?:pledged|pledges|will provide|provided|granted|extended a loan)\b(?=[^.;]{0,40}?(?:[$€£¥]|\d))",
+    re.IGNORECASE,
 )  # "funding of EUR 38.5 million": money given, what the figure measures
 THEREBY = re.compile(
     r"\b(?:under it|under (?:the|this) (?:agreement|deal|accord|programme|program)|thereby|with it)\b", re.I
@@ -286,7 +289,7 @@ PREVIOUS_YEAR = re.compile(
     r"^[^.;]{0,25}?\b(?:a year earlier|the year before|the previous year|in the previous year)\b", re.I
 )
 TARGET = re.compile(
-    r"\b(?:goal|target|aim|aims|to reach|to double|(?:raise|raising|lift|lifting|increase|increasing|boost|"
+    r"\b(?:goal|target|aim|aims|to reach|to double|work towards|working towards|(?:raise|raising|lift|lifting|increase|increasing|boost|"
     r"boosting|bring|bringing|grow|growing|take|taking)\s+(?:it|this|that|the figure|trade|turnover)\s+to)\b",
     re.IGNORECASE,
 )
@@ -294,6 +297,13 @@ OTHER_COUNTRY = re.compile(
     r"\b(?:in the country|into the country|in that country)\b"
 )  # the other country of the pair the article is about
 BILATERAL = re.compile(r"\b(?:bilateral|both countries|the two countries|two-way)\b", re.IGNORECASE)
+# a figure of a whole region, a continent or a province, not of two states: "India's trade with the EU's 27
+# members", "Zhambyl region's trade with Kyrgyzstan"
+AGGREGATE = re.compile(
+    r"\b(?:region['’]s|province['’]s|oblast['’]s|akimat|(?:the )?EU['’]s 27 members|with the (?:whole|entire) "
+    r"(?:continent|region)|total external trade|in total)\b",
+    re.I,
+)
 SUBNATIONAL = re.compile(
     r"\b(?:province|provincial|people['’]s committee|state government|regional government|county|municipality|city council)\b",
     re.I,
