@@ -2335,3 +2335,22 @@ def test_a_headline_pledge_and_the_bodys_investment_are_one_figure():
         "2026-03-10",
     )
     assert [s.statistic_type for s in found.statistics] == ["investment"]
+
+
+def test_a_mission_only_weighed_and_one_that_takes_over_after_a_semicolon():
+    de = extract_text(
+        "Bern\n\nEnde März hat die Schweiz ihr Generalkonsulat in Osaka geschlossen; dessen Aufgaben übernimmt "
+        "nun die Botschaft in Tokio. Peking erwäge zudem, ein Generalkonsulat in Debrecen einzurichten, sagte "
+        "der ungarische Außenminister Péter Szijjártó.",
+        "de",
+        "2026-04-20",
+    )
+    assert [(m.sending_country, m.host_country, m.place and m.place.name, m.status) for m in de.missions] == [
+        ("CH", "JP", "Osaka", "closed")
+    ]
+    en = extract_text(
+        "Podgorica\n\nTurkish Ambassador Zeynep Akbulut said Ankara was considering a consulate in Bar.",
+        "en",
+        "2026-03-16",
+    )
+    assert en.missions == []

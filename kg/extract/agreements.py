@@ -1981,8 +1981,22 @@ def find_missions(doc: Document) -> None:
         last_sending: str | None = None
         for mention in doc.mentions_in(sentence.start, sentence.end, "mission"):
             # "has closed its embassy in Kuwait City and opened a consulate in Busan": each its own verb
-            status = _mission_status_in(doc, cursor, mention.end) or sentence_status
+            semicolon = doc.text.rfind(";", cursor, mention.start)
+            if semicolon >= 0 and not moved:  # a clause of its own after a semicolon tells its own change
+                cursor = semicolon + 1
+            own = _mission_status_in(doc, cursor, mention.end)
+            if own is None and semicolon >= 0 and not moved:
+                # "…; dessen Aufgaben übernimmt nun die Botschaft in Tokio": its own clause tells no change
+                own = _mission_status_in(doc, mention.start, _semicolon_clause(sentence, mention)[1])
+                if own is None:
+                    cursor = mention.end
+                    continue
+            status = own or sentence_status
             cursor = mention.end
+            if doc.cues.MISSION_CONSIDERED.search(
+                doc.text, _semicolon_clause(sentence, mention)[0], mention.start
+            ):
+                continue  # "Peking erwäge zudem, ein Generalkonsulat in Debrecen einzurichten"
             if doc.in_quote(mention.start):
                 continue
             if doc.cues.NEGATION.search(doc.text[max(sentence.start, mention.start - 40) : mention.start]):

@@ -104,6 +104,10 @@ MISSION_AGREED = re.compile(
     r"(?:wird|werden|soll|sollen)\b.{0,80}\baufgewertet)\b",
     re.IGNORECASE,
 )
+# a mission only weighed: "Peking erwäge, ein Generalkonsulat in Debrecen einzurichten"
+MISSION_CONSIDERED = re.compile(
+    r"\b(?:erwägt|erwäge|erwägen|erwog|prüft|prüfe|prüfen|geprüft|überlegt|überlege)\b", re.I
+)
 MISSION_CLOSED = re.compile(
     r"\b(?:geschlossen|schließt|schloss|Schließung|schließen|aufgehoben|aufzuheben|Aufhebung|aufgegeben|aufgelöst|"
     r"(?:Betrieb|Arbeit|Tätigkeit)\b.{0,40}\beingestellt|stellt\w*\b.{0,80}\b(?:Betrieb|Arbeit|Tätigkeit)\b"

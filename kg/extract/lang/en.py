@@ -98,6 +98,11 @@ MISSION_AGREED = re.compile(
     r"due to open|set to open|upgrade\w* (?:its |the )?\w+ (?:in \w+ )?to (?:a |an )?(?:fully[- ]fledged )?)\b",
     re.IGNORECASE,
 )
+# a mission only weighed: "Ankara was considering a consulate in Bar"
+MISSION_CONSIDERED = re.compile(
+    r"\b(?:considering|considers|consider|mulling|mulls|weighing|weighs|exploring|under consideration)\b",
+    re.I,
+)
 MISSION_CLOSED = re.compile(
     r"\b(?:closed|closes|closing|shut|shuts|shutting|shuttered|closure|suspended (?:its )?operations|"
     r"suspends (?:its )?operations|ceased (?:its )?operations)\b",
