@@ -2354,3 +2354,43 @@ def test_a_mission_only_weighed_and_one_that_takes_over_after_a_semicolon():
         "2026-03-16",
     )
     assert en.missions == []
+
+
+def test_trade_turnover_after_a_sentence_about_the_two_countries():
+    found = extract_text(
+        "Kremlin\n\nMOSCOW - President Vladimir Putin held talks with Lao President Thongloun Sisoulith in the "
+        "Kremlin on Tuesday. Putin noted that relations between the two countries have traditionally been "
+        "friendly. Trade turnover grew by 18 percent last year, reaching 190 million US dollars.",
+        "en",
+        "2026-02-18",
+    )
+    assert [(s.statistic_type, set(s.concerns), s.year) for s in found.statistics] == [
+        ("trade-volume", {"RU", "LA"}, 2025)
+    ]
+
+
+def test_titles_of_other_governments_and_a_phone_call_told_as_last_thursdays():
+    en = extract_text(
+        "Readout\n\nThe Minister of International Relations and Cooperation, Mr Ronald Lamola, held a telephone "
+        "conversation with the Minister for Foreign Affairs of Japan, Mr Toshimitsu Motegi, on Thursday last week.",
+        "en",
+        "2026-02-16",
+    )
+    assert ("Ronald Lamola", "foreign-minister", "ZA") in positions(en)
+    de = extract_text(
+        "Wien\n\nAußenminister Hakan Fidan traf im vergangenen November in Wien Bundesministerin Beate "
+        "Meinl-Reisinger.",
+        "de",
+        "2026-06-10",
+    )
+    assert ("Beate Meinl-Reisinger", "minister", "AT") in positions(de)
+    call = extract_text(
+        "Pretoria\n\nWer verstehen will, wie ernst Südafrika und Brasilien ihre Partnerschaft nehmen, sollte sich "
+        "das Telefonat vom vergangenen Donnerstag ansehen. Präsident Cyril Ramaphosa und sein brasilianischer "
+        "Amtskollege Luiz Inácio Lula da Silva sprachen fast eine Stunde miteinander.",
+        "de",
+        "2026-03-16",
+    )
+    assert [(m.meeting_type, m.status, m.date and m.date.lexical) for m in call.meetings] == [
+        ("phone-call", "held", "2026-03-12")
+    ]

@@ -286,6 +286,12 @@ def find_statistics(doc: Document) -> None:
                 continue  # "the group, owned by Kazakh and Turkish investors, said turnover rose …": a company's figure
             concerns = carried or _compound_pair(doc, nearest[0], sentence) or countries or previous
             concerns = concerns or _bilateral_pair(doc, sentence)
+            if not concerns and nearest[1] == "trade-volume" and position > 0:
+                before = doc.sentences[
+                    position - 1
+                ]  # "relations between the two countries …. Trade turnover …"
+                if before.paragraph == sentence.paragraph:
+                    concerns = _bilateral_pair(doc, before)
             if len(concerns) == 1:  # "Der Handel zwischen beiden Ländern", "investierten … in dem Land"
                 pair = _bilateral_pair(doc, sentence, also=doc.cues.OTHER_COUNTRY)
                 if (

@@ -630,6 +630,9 @@ def _before_article(value: DateValue, article_date: str | None) -> bool:
     return value.lexical < article_date[:10]
 
 
+_PAST_WORD = re.compile(r"\b(?:vergangenen|letzten|last|previous|vorigen)\b", re.IGNORECASE)
+
+
 def _ahead(value: DateValue, article_date: str | None) -> DateValue:
     """ "Am Freitag sollen … zusammenkommen": a planned meeting's weekday is the coming one, not the last."""
     import datetime as dt
@@ -1796,6 +1799,10 @@ def find_meetings(doc: Document) -> None:
                     cue.date = _ahead(
                         cue.date, doc.article.date
                     )  # "seinen für Donnerstag geplanten Besuch … abgesagt"
+                if cue.status == "planned" and cue.date is not None and _PAST_WORD.search(cue.date.text):
+                    cue.status = (
+                        "held"  # "sollte sich das Telefonat vom vergangenen Donnerstag ansehen": held
+                    )
                 if cue.status == "planned" and cue.date is not None:
                     cue.date = _ahead(cue.date, doc.article.date)
                     if _before_article(cue.date, doc.article.date):

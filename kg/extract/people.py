@@ -1253,6 +1253,10 @@ def _office_country(doc: Document, name: str, title: _Title) -> str | None:
     fitting = {
         t.country for t in holder.terms if t.role in roles and t.covers(on) and t.country in title.candidates
     }
+    if not fitting and roles <= {
+        "minister"
+    }:  # "Bundesministerin Beate Meinl-Reisinger": a minister of Austria
+        fitting = {t.country for t in holder.terms if t.covers(on) and t.country in title.candidates}
     return fitting.pop() if len(fitting) == 1 else None
 
 
