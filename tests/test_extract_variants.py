@@ -2394,3 +2394,24 @@ def test_titles_of_other_governments_and_a_phone_call_told_as_last_thursdays():
     assert [(m.meeting_type, m.status, m.date and m.date.lexical) for m in call.meetings] == [
         ("phone-call", "held", "2026-03-12")
     ]
+
+
+def test_hearsay_advice_things_weighed_and_former_ministers_are_no_facts():
+    en = extract_text(
+        "Fact check\n\nGerman Foreign Minister Johann Wadephul held talks with Kazakhstan's Foreign Minister "
+        "Murat Nurtleu in Astana on Wednesday. The post also says Wadephul met President Kassym-Jomart Tokayev. "
+        "A viral post claims that the two signed a raw-materials treaty. Both should now sign a pact on water.",
+        "en",
+        "2025-07-18",
+    )
+    assert [set(m.participant_countries) for m in en.meetings] == [{"DE", "KZ"}]
+    assert en.agreements == []
+    de = extract_text(
+        "Berlin\n\nBerichten iranischer Medien zufolge soll in Aschgabat zudem ein Abkommen über Gaslieferungen "
+        "zwischen Turkmenistan und Iran unterzeichnet worden sein. Armenien und Aserbaidschan sollten nun zügig "
+        "einen Friedensvertrag unterzeichnen. Ein Besuch von Außenminister Johann Wadephul in Baku werde geprüft. "
+        "Der frühere Außenminister Sigmar Gabriel traf in Almaty mit Unternehmern zusammen.",
+        "de",
+        "2025-11-12",
+    )
+    assert de.agreements == [] and de.meetings == []

@@ -1053,10 +1053,12 @@ def find_agreements(doc: Document) -> None:
                 continue  # "companies signed 58 agreements": many texts, none with its parties
             if _announces_list(doc, sentence):
                 continue  # "The following MoUs were exchanged …:": the items below are the documents
-            if _denied(doc, sentence) or doc.cues.SPECULATIVE.search(
-                doc.text, *_semicolon_clause(sentence, mention)
+            if (
+                _denied(doc, sentence)
+                or doc.cues.SPECULATIVE.search(doc.text, *_semicolon_clause(sentence, mention))
+                or doc.cues.HEARSAY.search(sentence.text)
             ):
-                continue
+                continue  # (also "Berichten zufolge soll … ein Abkommen unterzeichnet worden sein")
             if doc.cues.NEGOTIATED.search(doc.text[max(sentence.start, mention.start - 80) : mention.start]):
                 continue
             if _TO_RATIFY.search(doc.text, max(sentence.start, mention.start - 80), mention.start):
@@ -1993,9 +1995,7 @@ def find_missions(doc: Document) -> None:
                     continue
             status = own or sentence_status
             cursor = mention.end
-            if doc.cues.MISSION_CONSIDERED.search(
-                doc.text, _semicolon_clause(sentence, mention)[0], mention.start
-            ):
+            if doc.cues.CONSIDERED.search(doc.text, _semicolon_clause(sentence, mention)[0], mention.start):
                 continue  # "Peking erwäge zudem, ein Generalkonsulat in Debrecen einzurichten"
             if doc.in_quote(mention.start):
                 continue

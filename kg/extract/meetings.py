@@ -575,6 +575,13 @@ def _negated(doc: Document, sentence: Sentence, mention: Mention) -> bool:
     after = doc.text[mention.end : min(sentence.end, mention.end + 40)]
     if re.search(r"\b(?:nicht statt|kam nicht zustande|did not take place|never took place)\b", after):
         return True
+    # a claim the piece does not make its own, or a meeting only weighed: "The post also says Wadephul met
+    # President Tokayev", "Ein Besuch Wadephuls in Baku werde „geprüft“"
+    clause_start = max(sentence.start, doc.text.rfind(";", sentence.start, mention.start) + 1)
+    if doc.cues.HEARSAY.search(doc.text, clause_start, mention.start) or doc.cues.CONSIDERED.search(
+        doc.text, mention.end, min(sentence.end, mention.end + 80)
+    ):
+        return True
     # told by who met before the verb: "Das … Gespräch zwischen X und Y ist nicht zustande gekommen"
     following = doc.mentions_in(mention.end, sentence.end, "meeting")
     end = min(sentence.end, mention.end + 160, *(m.start for m in following))
@@ -1969,7 +1976,7 @@ def find_meetings(doc: Document) -> None:
     # (a participant counts when the article gives him an office: "Transport Minister X opened the summit"
     # of a trade fair, with no country for her anywhere, ties no state to it)
     _all_members_named(doc, meetings)
-    office_holders = {p.person for p in doc.found.positions}
+    office_holders = {p.person for p in doc.found.positions if p.qualifier != "former"}  # not "ex-minister X"
     # nor one first told in an interview question the answer denies ("Q: Reports claimed you met …" "A: Wrong.")
     meetings = [m for m in meetings if not doc.in_denied_question(m.evidence[0].char_start)]
     kept = [

@@ -39,7 +39,8 @@ DENYING_REPLY = re.compile(
 )
 DENIED = re.compile(  # a meeting a report claims and an official denies
     r"\b(?:Berichte\w*|Meldung\w*|Spekulation\w*)\b.{0,200}\b(?:wies\w*\b.{0,80}\bzurück|zurückgewiesen|dementiert\w*|bestritt\w*|bestritten|falsch)\b|"
-    r"\b(?:dementiert\w*|bestritt\w*|wies\w*)\b.{0,60}\b(?:Berichte\w*|Meldung\w*)\b|\bkein solches Treffen\b",
+    r"\b(?:dementiert\w*|bestritt\w*|wies\w*)\b.{0,60}\b(?:Berichte\w*|Meldung\w*|Darstellung\w*|Angaben)\b|"
+    r"\bkein solches Treffen\b",
     re.IGNORECASE | re.DOTALL,
 )
 COUNTERFACTUAL = re.compile(
@@ -105,7 +106,7 @@ MISSION_AGREED = re.compile(
     re.IGNORECASE,
 )
 # a mission only weighed: "Peking erwäge, ein Generalkonsulat in Debrecen einzurichten"
-MISSION_CONSIDERED = re.compile(
+CONSIDERED = re.compile(
     r"\b(?:erwägt|erwäge|erwägen|erwog|prüft|prüfe|prüfen|geprüft|überlegt|überlege)\b", re.I
 )
 MISSION_CLOSED = re.compile(
@@ -163,8 +164,16 @@ MEDIATOR = re.compile(
 )  # what stands before a country that only mediated: "Vermittlung durch die Türkei", "unter türkischer Vermittlung"
 MEDIATOR_AFTER = re.compile(r"^[\s-]*(?:Vermittlung|vermittelt\w*)\b", re.I)
 SPECULATIVE = re.compile(
-    r"\b(?:könne|könnte|könnten|sobald|falls)\b", re.IGNORECASE
+    r"\b(?:könne|könnte|könnten|sobald|falls)\b|"
+    # ein Rat, keine Unterzeichnung: "Armenien und Aserbaidschan sollten nun einen Friedensvertrag unterzeichnen"
+    r"\b(?:sollten|müssten|müsse|müssen)\b[^.;]{0,80}\b(?:unterzeichnen|unterschreiben|schließen|abschließen)\b",
+    re.IGNORECASE,
 )  # "ein Friedensvertrag könne noch in diesem Jahr unterzeichnet werden": a signing that may come
+# Hörensagen: eine Behauptung, die der Text nicht zu seiner macht ("soll … unterzeichnet worden sein", "wonach …")
+HEARSAY = re.compile(
+    r"\b(?:angeblich|wonach|(?:soll|sollen)\b[^.;]{0,100}\b(?:worden sein|haben|getroffen haben)|nicht bestätigt)\b",
+    re.IGNORECASE,
+)
 NEGOTIATED = re.compile(
     r"\b(?:Verhandlungen|Gespräche|Arbeit)\s+(?:über|zu|an)\s+(?:den\s+Text\s+)?(?:eine[sm]?|de[nmrs]|die|das)?\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,

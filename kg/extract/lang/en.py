@@ -99,7 +99,7 @@ MISSION_AGREED = re.compile(
     re.IGNORECASE,
 )
 # a mission only weighed: "Ankara was considering a consulate in Bar"
-MISSION_CONSIDERED = re.compile(
+CONSIDERED = re.compile(
     r"\b(?:considering|considers|consider|mulling|mulls|weighing|weighs|exploring|under consideration)\b",
     re.I,
 )
@@ -155,9 +155,17 @@ MEDIATOR = re.compile(
 )  # what stands before a country that only mediated: "brokered by Turkey"; "with Turkish mediation" below
 MEDIATOR_AFTER = re.compile(r"^[\s-]*(?:mediation|mediated|brokered|facilitation)\b", re.I)
 SPECULATIVE = re.compile(
-    r"\b(?:could|might|may)\s+(?:\w+\s+)?be\s+signed\b|\b(?:once|if|when)\b[^.;]{0,60}\b(?:is|are)\s+signed\b",
+    r"\b(?:could|might|may)\s+(?:\w+\s+)?be\s+signed\b|\b(?:once|if|when)\b[^.;]{0,60}\b(?:is|are)\s+signed\b|"
+    # advice, not a signing: "the two should now sign a peace treaty"
+    r"\b(?:should|must|ought to|needs? to)\s+(?:\w+\s+){0,2}(?:sign|conclude)\b",
     re.IGNORECASE,
 )  # "once the peace treaty is signed": a signing that may come
+# hearsay: a claim the piece does not make its own ("reportedly signed", "a post claims that …")
+HEARSAY = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|(?:the|a) (?:post|posts|claim|rumou?r)\b[^.;]{0,40}\b(?:says|said|claims?|claimed)|"
+    r"(?:claims?|claimed|rumou?rs?) that)\b",
+    re.IGNORECASE,
+)
 NEGOTIATED = re.compile(
     r"\b(?:negotiations|talks|work)\s+(?:on|over|about)\s+(?:the\s+)?(?:text\s+of\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
