@@ -575,6 +575,7 @@ def holders_of(role: str, country: str, on: date | str) -> list[tuple[OfficeHold
     return sorted(found, key=lambda pair: (pair[1].first_day, pair[0].id))
 
 
+@lru_cache(maxsize=8192)  # (a pure function of the name: the same names come back article after article)
 def _name_key(name: str) -> str:
     folded = _ascii_form(name) or unicodedata.normalize("NFKD", name)
     return " ".join(re.sub(r"[^0-9a-z]+", " ", folded.casefold()).split())

@@ -1234,7 +1234,11 @@ def find_agreements(doc: Document) -> None:
             # a German compound names its subject: "Investitionsschutzabkommen", not "Doppelbesteuerungsabkommen"
             # or its "über …": "die Vereinbarung über die Anwerbung von Pflegekräften" is not the DBA told before
             compound = _compound_subjects(doc, mention.text)
-            subjects = compound or _subjects_of(_title(doc, mention, sentence), doc.lang)
+            subjects = compound
+            if not subjects and any(
+                a.agreement_type == agreement_type and set(a.parties) == set(parties) for a in seen.values()
+            ):  # (read only when a document it could be is told)
+                subjects = _subjects_of(_title(doc, mention, sentence), doc.lang)
             same = _same_agreement(
                 seen.values(),
                 agreement_type,

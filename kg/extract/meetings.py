@@ -544,6 +544,8 @@ def _all_members_named(doc: Document, meetings: list[Meeting]) -> None:
     is otherwise named, not assumed (``SMALL_FORMAT``)."""
     from kg import reference
 
+    if not any(m.format and m.meeting_type in ("summit", "ministerial-meeting") for m in meetings):
+        return  # (the whole text is read only for an article with such a meeting)
     counted = {
         int(n) if n.isdigit() else _COUNTS[n.lower()]
         for m in _ALL_OF_THEM.finditer(doc.text)
@@ -1688,7 +1690,9 @@ def find_meetings(doc: Document) -> None:
                     and re.fullmatch(r"[ -]", doc.text[m.end : mentions[i + 1].start])
                 )
             ]
-            if len(mentions) > 1 or len(doc.persons_in(sentence.start, sentence.end)) > 2:
+            if any(m.text in _SPOKE_WITH for m in mentions) and (
+                len(mentions) > 1 or len(doc.persons_in(sentence.start, sentence.end)) > 2
+            ):
                 # "I spoke with my counterpart … by telephone": the call's own words tell it; "I spoke to A, B
                 # and C" is no call of two
                 mentions = [m for m in mentions if m.text not in _SPOKE_WITH]
