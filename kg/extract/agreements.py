@@ -19,6 +19,7 @@ from collections.abc import Callable
 from kg.extract.dates import find_dates, find_year_range
 from kg.extract.document import Document, capital_country, members_acting_as_one, names_of_states
 from kg.extract.matcher import Mention
+from kg.extract.numbers import COUNT_WORDS
 from kg.extract.text import LIST_ITEM, LIVE_STAMP, Sentence
 from kg.model import Agreement, DateValue, Meeting, Mission, PlaceRef
 
@@ -75,8 +76,7 @@ def _valid_until(doc: Document, sentence: Sentence):
     return None
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}  # fmt: skip
+_NUMBERS = {word: n for word, n in COUNT_WORDS.items() if n <= 10}  # a term of years, up to ten
 _VALID_FOR = re.compile(
     r"\b(?:valid|in force|into force|remain\w*|runs?|effect|gilt|gültig|läuft|Laufzeit|Geltungsdauer)\b[^.;]{0,40}?\b"
     r"(?:for|für|von)\s+(?:(?:a|an initial|the initial) (?:period|term) of\s+|(?:einen|die) (?:Zeitraum|Dauer) von\s+|"
@@ -1016,9 +1016,9 @@ _TO_NEGOTIATE = re.compile(
 
 def find_agreements(doc: Document) -> None:
     seen: dict[tuple, Agreement] = {}
-    ages: dict[
-        int, str
-    ] = {}  # id of an agreement -> "old" or "new", when its words say which of a pair it is
+    # id of an agreement -> "old" or "new", when its words say which of a pair it is
+    ages: dict[int, str] = {}
+    headline_start = doc.sentences[0].start if doc.sentences and doc.sentences[0].paragraph == 0 else -1
     meeting_starts = sorted(doc.meeting_mentions)
     live: list[tuple[frozenset[int], bool]] = []  # the live blog's stamped entries, read when first needed
 
@@ -1249,7 +1249,7 @@ def find_agreements(doc: Document) -> None:
                 ages,
                 doc.lang,
                 bool(compound),
-                doc.sentences[0].start if doc.sentences and doc.sentences[0].paragraph == 0 else -1,
+                headline_start,
             )
             if (
                 same is None
@@ -1338,10 +1338,6 @@ _MEMBERS_COUNTED = re.compile(
     r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:member states|members|member countries|"
     r"Mitgliedstaaten|Mitgliedsstaaten|Mitglieder|Mitgliedsländer)\b"
 )
-_COUNT_WORDS = {
-    **_NUMBERS,
-    "eleven": 11, "twelve": 12, "acht": 8, "neun": 9, "elf": 11, "zwölf": 12,
-}  # fmt: skip
 
 
 def _the_members_counted(
@@ -1356,7 +1352,7 @@ def _the_members_counted(
     if fmt is None or told is None:
         return ()
     n = told.group("n").lower()
-    return tuple(fmt.members) if (int(n) if n.isdigit() else _COUNT_WORDS.get(n)) == len(fmt.members) else ()
+    return tuple(fmt.members) if (int(n) if n.isdigit() else COUNT_WORDS.get(n)) == len(fmt.members) else ()
 
 
 def _pair_told_before(doc: Document, sentence: Sentence, agreements: list[Agreement]) -> list[str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from kg.extract.dates import DateMention, find_dates, shift_date, year_before_if_after
 from kg.extract.document import Document, PersonMention, capitals, members_acting_as_one
 from kg.extract.matcher import Mention
+from kg.extract.numbers import COUNT_WORDS
 from kg.extract.text import LIVE_STAMP, Sentence
 from kg.model import DateValue, Meeting, PlaceRef, Position
 
@@ -528,7 +529,6 @@ def _status(doc: Document, sentence: Sentence, mention: Mention) -> str:
     return "held"
 
 
-_COUNTS = {"zehn": 10, "elf": 11, "zwölf": 12, "ten": 10, "eleven": 11, "twelve": 12}
 _ALL_OF_THEM = re.compile(
     r"\b(?i:alle|sämtliche|all|die|the|all the)\s+(?P<n>\d{1,2}|zehn|elf|zwölf|ten|eleven|twelve)\s+"
     r"(?:[A-Za-zÄÖÜäöü-]+\s+)?(?:Mitgliedstaaten|Mitgliedsstaaten|Mitglieder|Mitgliedsländer|Staaten|Verbündeten|"
@@ -547,7 +547,7 @@ def _all_members_named(doc: Document, meetings: list[Meeting]) -> None:
     if not any(m.format and m.meeting_type in ("summit", "ministerial-meeting") for m in meetings):
         return  # (the whole text is read only for an article with such a meeting)
     counted = {
-        int(n) if n.isdigit() else _COUNTS[n.lower()]
+        int(n) if n.isdigit() else COUNT_WORDS[n.lower()]
         for m in _ALL_OF_THEM.finditer(doc.text)
         if (n := m.group("n") or m.group("n2"))
     }

@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["MoneyMention", "find_money", "parse_number"]
+__all__ = ["COUNT_WORDS", "MoneyMention", "find_money", "parse_number"]
+
+# numbers written as words, as counts of years, states or members take them ("five years", "alle zehn")
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12,
+}  # fmt: skip
 
 SCALES = {
     "tausend": 10**3, "thousand": 10**3, "k": 10**3,

@@ -589,7 +589,8 @@ def find_people(doc: Document) -> None:
     known: dict[str, str] = {}  # full name -> itself (single-token keys for surnames added later)
     linked: list[tuple[_Title, str, int, int]] = []
     claimed: set[int] = set()  # where names already taken by the title before them start
-    for title in _titles(doc):
+    titles = _titles(doc)
+    for title in titles:
         hit = _name_after(doc, title.end, known, surname_ok=title.country is not None)
         if hit is None:
             hit = _holder_by_surname(doc, title, known)
@@ -660,7 +661,7 @@ def find_people(doc: Document) -> None:
     )  # the holder's other titles: "Deputy Prime Minister and Minister of Foreign Affairs"
     _resolve_counterparts(doc)
     _resolve_definite_titles(doc)
-    _country_of_the_office_told_before(doc, {start for _, _, start, _ in linked})
+    _country_of_the_office_told_before(doc, titles, {start for _, _, start, _ in linked})
     _the_publishers_own(doc)
     _drop_unplaced(doc)
 
@@ -684,7 +685,7 @@ def _the_publishers_own(doc: Document) -> None:
         doc.person_country.setdefault(position.person, doc.publisher)
 
 
-def _country_of_the_office_told_before(doc: Document, named_at: set[int]) -> None:
+def _country_of_the_office_told_before(doc: Document, titles: list[_Title], named_at: set[int]) -> None:
     """ "Luxemburgs Chefdiplomat kehrt … zurück" in the lead, then "Vizepremier und Außenminister Xavier
     Bettel": the first holder of that office the article names after telling of it without a name, and
     gives no country to, holds it for that country (a guess: confidence 0.7)."""
@@ -693,7 +694,7 @@ def _country_of_the_office_told_before(doc: Document, named_at: set[int]) -> Non
         return
     unnamed = [  # a title of one country whose holder the text does not name right there
         t
-        for t in _titles(doc)
+        for t in titles
         if t.country and not any(t.end <= at <= t.end + 2 for at in named_at) and not doc.in_quote(t.start)
     ]
     for title in unnamed:
